@@ -1,0 +1,45 @@
+# Two commands matter: `make synth` (set up everything, render the default topology) and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
+export CDK8S_CHECK_UPGRADE := false
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: setup synth cdk8s-synth validate lint test imports bench clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
+
+synth: setup
+	$(PY) main.py
+
+cdk8s-synth: setup
+	node_modules/.bin/cdk8s synth
+
+validate: setup
+	$(PY) -m kcpgitops.schemas.cli dist argocd
+
+lint: setup
+	$(PY) -m ruff check .
+
+test: setup lint validate
+	$(PY) -m pytest -q
+
+imports: setup
+	scripts/import_crds.sh
+
+bench: setup
+	$(PY) bench/bench_render.py
+
+clean:
+	rm -rf $(VENV) node_modules build .pytest_cache

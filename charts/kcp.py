@@ -1,0 +1,150 @@
+"""kcp itself, as kcp-operator objects: RootShard, Shard, FrontProxy and the admin Kubeconfig."""
+
+from __future__ import annotations
+
+from constructs import Construct
+
+from kcpgitops.topology import Shard as ShardSpec
+from kcpgitops.topology import Topology
+
+from ._manifest import manifest, meta
+from .etcd import etcd_client_url
+from .kcp_pki import KCP_CA_ISSUER
+
+API = "operator.kcp.io/v1alpha1"
+BUNDLE_ANNOTATION = "operator.kcp.io/bundle"
+SHARD_PORT = 6443
+
+
+def _auth(topology: Topology) -> dict:
+    auth: dict = {"serviceAccount": {"enabled": True}}
+    if topology.oidc is not None:
+        oidc = topology.oidc
+        # Upstream inlines oidc.clientSecret; it is deprecated ("kube OIDC is secretless") and would put a
+        # credential in Git, so it is never rendered.
+        auth["oidc"] = {
+            "issuerURL": oidc.issuer_url,
+            "clientID": oidc.client_id,
+            "groupsClaim": oidc.groups_claim,
+            "usernameClaim": oidc.username_claim,
+            "usernamePrefix": oidc.username_prefix,
+            "groupsPrefix": oidc.groups_prefix,
+        }
+    return auth
+
+
+def _image(topology: Topology) -> dict:
+    # Pinned explicitly (upstream relies on the operator's default) so every kcp component runs one version.
+    return {"repository": topology.versions.kcp_image, "tag": topology.versions.kcp}
+
+
+def _ca_bundle(topology: Topology) -> dict:
+    if topology.front_proxy.certificate == "acme":
+        return {"caBundleSecretRef": {"name": topology.front_proxy.acme.ca_secret_name}}
+    return {}
+
+
+def _etcd(shard: ShardSpec, topology: Topology) -> dict:
+    return {"endpoints": [etcd_client_url(shard.name, topology.namespace)], "tlsConfig": {"secretRef": {"name": "etcd-ca-tls"}}}
+
+
+def _server_certificate(hostname: str) -> dict:
+    return {"server": {"spec": {"dnsNames": [hostname]}}}
+
+
+class RootShard(Construct):
+    """The root shard with its embedded cache server, certificates from the kcp CA."""
+
+    def __init__(self, scope: Construct, construct_id: str, *, topology: Topology) -> None:
+        super().__init__(scope, construct_id)
+        shard = topology.root_shard
+        host = topology.shard_hostname(shard)
+        manifest(self, {
+            "apiVersion": API, "kind": "RootShard", "metadata": meta(shard.name, topology.namespace),
+            "spec": {
+                "replicas": shard.replicas,
+                "image": _image(topology),
+                "auth": _auth(topology),
+                **_ca_bundle(topology),
+                "external": {"hostname": topology.front_proxy_hostname, "port": topology.front_proxy.port},
+                "certificates": {"issuerRef": {"group": "cert-manager.io", "kind": "Issuer", "name": KCP_CA_ISSUER}},
+                "cache": {"embedded": {"enabled": True}},
+                "shardBaseURL": f"https://{host}:{SHARD_PORT}",
+                "certificateTemplates": _server_certificate(host),
+                "etcd": _etcd(shard, topology),
+                "proxy": {"image": _image(topology)},
+                "serviceTemplate": {"spec": {"type": "LoadBalancer"}},
+            },
+        })
+
+
+class Shard(Construct):
+    """A further shard; one that runs on another cluster is exported as a bundle with explicit replicas."""
+
+    def __init__(self, scope: Construct, construct_id: str, *, topology: Topology, shard: ShardSpec) -> None:
+        super().__init__(scope, construct_id)
+        host = topology.shard_hostname(shard)
+        annotations = {BUNDLE_ANNOTATION: "true"} if topology.is_remote(shard) else None
+        manifest(self, {
+            "apiVersion": API, "kind": "Shard", "metadata": meta(shard.name, topology.namespace, annotations=annotations),
+            "spec": {
+                # A bundled shard's Deployment is scaled to 0 on the root cluster; the operator keeps this count
+                # for the exported one, so it must be explicit.
+                "replicas": shard.replicas,
+                "image": _image(topology),
+                "auth": _auth(topology),
+                **_ca_bundle(topology),
+                "etcd": _etcd(shard, topology),
+                "shardBaseURL": f"https://{host}:{SHARD_PORT}",
+                "certificateTemplates": _server_certificate(host),
+                "rootShard": {"ref": {"name": topology.root_shard.name}},
+                "serviceTemplate": {"spec": {"type": "LoadBalancer"}},
+            },
+        })
+
+
+class FrontProxy(Construct):
+    """The public front-proxy; its certificate comes from ACME or the internal kcp CA."""
+
+    def __init__(self, scope: Construct, construct_id: str, *, topology: Topology) -> None:
+        super().__init__(scope, construct_id)
+        proxy = topology.front_proxy
+        host = topology.front_proxy_hostname
+        spec: dict = {
+            "image": _image(topology),
+            "external": {"hostname": host, "port": proxy.port},
+            "rootShard": {"ref": {"name": topology.root_shard.name}},
+            **_ca_bundle(topology),
+        }
+        if proxy.certificate == "acme":
+            issuer = proxy.acme.issuer_name
+            spec["certificateTemplates"] = {"server": {
+                "metadata": {"annotations": {"cert-manager.io/cluster-issuer": issuer}},
+                "spec": {"issuerRef": {"name": issuer, "kind": "ClusterIssuer", "group": "cert-manager.io"}, "dnsNames": [host]},
+            }}
+        else:
+            spec["certificateTemplates"] = _server_certificate(host)
+        spec["auth"] = _auth(topology)
+        spec["serviceTemplate"] = {
+            "metadata": {"annotations": dict(proxy.service_annotations)} if proxy.service_annotations else {},
+            "spec": {"type": "LoadBalancer"},
+        }
+        manifest(self, {"apiVersion": API, "kind": "FrontProxy", "metadata": meta(proxy.name, topology.namespace), "spec": spec})
+
+
+class AdminKubeconfig(Construct):
+    """Admin kubeconfig through the front-proxy; the operator writes it into a Secret on the root cluster."""
+
+    def __init__(self, scope: Construct, construct_id: str, *, topology: Topology) -> None:
+        super().__init__(scope, construct_id)
+        proxy = topology.front_proxy
+        manifest(self, {
+            "apiVersion": API, "kind": "Kubeconfig", "metadata": meta(proxy.admin_kubeconfig, topology.namespace),
+            "spec": {
+                "username": "kcp-admin",
+                "groups": ["system:kcp:admin"],
+                "validity": proxy.admin_kubeconfig_validity,
+                "secretRef": {"name": proxy.admin_kubeconfig},
+                "target": {"frontProxyRef": {"name": proxy.name}},
+            },
+        })

@@ -1,0 +1,7 @@
+"""`python -m kcpgitops`."""
+
+import sys
+
+from kcpgitops.cli import main
+
+sys.exit(main())

@@ -1,0 +1,25 @@
+"""Turning rendered manifests into reviewable files: paths, YAML, sync waves, references, atomic writes."""
+
+from ._files import CLUSTER_SCOPED_DIR, dump_all_yaml, dump_yaml, manifest_path, ordered
+from ._refs import CERT_MANAGER_NAMESPACE, Key, Ref, etcd_endpoint_target, key_of, references, secrets_produced
+from ._swap import write_trees
+from ._waves import SYNC_WAVE, annotate_sync_waves, sync_waves
+
+__all__ = [
+    "CERT_MANAGER_NAMESPACE",
+    "CLUSTER_SCOPED_DIR",
+    "SYNC_WAVE",
+    "Key",
+    "Ref",
+    "annotate_sync_waves",
+    "dump_all_yaml",
+    "dump_yaml",
+    "etcd_endpoint_target",
+    "key_of",
+    "manifest_path",
+    "ordered",
+    "references",
+    "secrets_produced",
+    "sync_waves",
+    "write_trees",
+]
