@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import functools
 import re
+from pathlib import Path
 
 import certifi
 from constructs import Construct
@@ -19,7 +20,7 @@ ISRG_ROOT_X1 = "ISRG Root X1"
 @functools.cache
 def isrg_root_x1_pem() -> str:
     """ISRG Root X1 in PEM, taken from the pinned `certifi` CA bundle (no download at synth time)."""
-    bundle = open(certifi.where(), encoding="ascii").read()
+    bundle = Path(certifi.where()).read_text(encoding="ascii")
     match = re.search(
         rf'# Label: "{ISRG_ROOT_X1}"\n(?:#.*\n)*(-----BEGIN CERTIFICATE-----\n.*?\n-----END CERTIFICATE-----\n)',
         bundle,

@@ -41,9 +41,7 @@ def secrets_produced(doc: dict) -> Iterator[Key]:
     """Secrets an object makes exist on its cluster."""
     kind, meta, spec = doc["kind"], doc.get("metadata", {}), doc.get("spec") or {}
     namespace = meta.get("namespace", "")
-    if kind == "Secret":
-        yield Key("Secret", namespace, meta["name"])
-    elif kind == "SealedSecret":
+    if kind == "Secret" or kind == "SealedSecret":
         yield Key("Secret", namespace, meta["name"])
     elif kind == "Certificate" and spec.get("secretName"):
         yield Key("Secret", namespace, spec["secretName"])

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-from pydantic.alias_generators import to_camel
+from pydantic import Field, field_validator, model_validator
+
+from ._argocd import ArgoCd
+from ._base import Model
+from ._bridge import Bridge
 
 DNS_LABEL = r"[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?"
 _DNS_LABEL_RE = re.compile(rf"^{DNS_LABEL}$")
@@ -19,17 +22,7 @@ Name = Annotated[str, Field(pattern=rf"^{DNS_LABEL}$", max_length=63)]
 """A Kubernetes object name that is also a DNS label."""
 
 
-class _Model(BaseModel):
-    """Base: camelCase keys in YAML, unknown keys rejected, docstrings become field descriptions."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        alias_generator=to_camel,
-        populate_by_name=True,
-        use_attribute_docstrings=True,
-        validate_default=True,
-    )
+_Model = Model
 
 
 def _check_hostname(value: str) -> str:
@@ -314,6 +307,10 @@ class Topology(_Model):
     """OIDC settings (null disables OIDC)."""
     versions: Versions = Versions()
     """Pinned versions."""
+    argocd: ArgoCd = ArgoCd()
+    """Argo CD sync settings."""
+    bridge: Bridge = Bridge()
+    """Sealed-secret bridge settings (used when a shard runs away from the root cluster)."""
 
     _domain = field_validator("domain")(classmethod(lambda cls, v: _check_hostname(v)))
 
