@@ -7,7 +7,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export CDK8S_CHECK_UPGRADE := false
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup synth cdk8s-synth validate lint test imports bench clean
+.PHONY: setup synth cdk8s-synth validate check check-rendered diff lint test imports bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,17 @@ cdk8s-synth: setup
 
 validate: setup
 	$(PY) -m kcpgitops.schemas.cli dist argocd
+
+DIR ?=
+check: setup
+	$(PY) -m kcpgitops check $(DIR)
+
+check-rendered: setup
+	$(PY) -m kcpgitops check-rendered
+
+BASE ?= origin/main
+diff: setup
+	$(PY) -m kcpgitops diff --base $(BASE)
 
 lint: setup
 	$(PY) -m ruff check .

@@ -1,12 +1,22 @@
-"""Command-line entry points shared by `main.py`, `make` and `python -m kcpgitops`."""
+"""Command-line entry point: `python -m kcpgitops <command>`; each command lives in its own module."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
 from kcpgitops.topology import TopologyError, load_topology
+
+COMMANDS = {
+    "synth": ("kcpgitops.cli", "synth_main", "render the topology into dist/ and argocd/"),
+    "validate": ("kcpgitops.schemas.cli", "main", "validate rendered YAML against the vendored schemas"),
+    "check": ("kcpgitops.check.cli", "main", "cross-cluster consistency check of a rendered tree"),
+    "check-rendered": ("kcpgitops.check.stale", "main", "fail when committed dist/ or argocd/ differ from a fresh render"),
+    "diff": ("kcpgitops.diff.cli", "main", "Markdown summary of rendered changes against a git ref"),
+}
+"""Command -> (module, function taking argv and returning an exit code, help)."""
 
 
 def synth(*, topology: Path, dist: Path, argocd: Path) -> int:
@@ -19,20 +29,27 @@ def synth(*, topology: Path, dist: Path, argocd: Path) -> int:
     from kcpgitops.output import write_trees
     from kcpgitops.render import render
 
-    rendered = render(model)
+    rendered = render(model, topology_path=topology)
     write_trees({dist: rendered.files("dist"), argocd: rendered.files("argocd")})
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    """`python -m kcpgitops <command>`."""
-    parser = argparse.ArgumentParser(prog="python -m kcpgitops", description="kcp-zheng GitOps generator")
-    commands = parser.add_subparsers(dest="command", required=True)
-    cmd = commands.add_parser("synth", help="render the topology into dist/ and argocd/")
-    cmd.add_argument("--topology", type=Path, default=Path("topology.yaml"))
-    cmd.add_argument("--dist", type=Path, default=Path("dist"))
-    cmd.add_argument("--argocd", type=Path, default=Path("argocd"))
+def synth_main(argv: list[str]) -> int:
+    """`synth [--topology F] [--dist D] [--argocd D]`."""
+    parser = argparse.ArgumentParser(prog="python -m kcpgitops synth")
+    parser.add_argument("--topology", type=Path, default=Path("topology.yaml"))
+    parser.add_argument("--dist", type=Path, default=Path("dist"))
+    parser.add_argument("--argocd", type=Path, default=Path("argocd"))
     args = parser.parse_args(argv)
-    if args.command == "synth":
-        return synth(topology=args.topology, dist=args.dist, argocd=args.argocd)
-    return 2
+    return synth(topology=args.topology, dist=args.dist, argocd=args.argocd)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Dispatch to a command module."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in COMMANDS:
+        lines = [f"  {name:<15} {help_}" for name, (_, _, help_) in COMMANDS.items()]
+        print("usage: python -m kcpgitops <command> [args]\n\ncommands:\n" + "\n".join(lines), file=sys.stderr)
+        return 2
+    module, function, _ = COMMANDS[argv[0]]
+    return getattr(importlib.import_module(module), function)(argv[1:])

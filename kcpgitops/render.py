@@ -50,7 +50,7 @@ def _documents(chart: Chart) -> list[dict]:
     return docs
 
 
-def render(topology: Topology) -> Rendered:
+def render(topology: Topology, *, topology_path: Path | None = None) -> Rendered:
     """Synthesize every cluster's charts and return the documents."""
     app = App()
     charts = {c.name: ClusterChart(app, c.name, topology=topology, cluster=c.name) for c in topology.clusters}

@@ -10,6 +10,7 @@ from pydantic import Field, field_validator, model_validator
 from ._argocd import ArgoCd
 from ._base import Model
 from ._bridge import Bridge
+from ._kcp import Kcp
 
 DNS_LABEL = r"[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?"
 _DNS_LABEL_RE = re.compile(rf"^{DNS_LABEL}$")
@@ -311,6 +312,8 @@ class Topology(_Model):
     """Argo CD sync settings."""
     bridge: Bridge = Bridge()
     """Sealed-secret bridge settings (used when a shard runs away from the root cluster)."""
+    kcp: Kcp | None = None
+    """Objects to create inside kcp (partitions, workspaces, APIs); null renders none."""
 
     _domain = field_validator("domain")(classmethod(lambda cls, v: _check_hostname(v)))
 
