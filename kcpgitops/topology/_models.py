@@ -334,6 +334,8 @@ class Topology(_Model):
                     f"or use one of: {', '.join(cluster_names)}"
                 )
         hosts = [self.front_proxy_hostname, *(self.shard_hostname(s) for s in shards)]
+        if self.kcp is not None:
+            self.kcp.check_against(self)
         if len(set(hosts)) != len(hosts):
             duplicate = next(h for h in hosts if hosts.count(h) > 1)
             raise ValueError(
