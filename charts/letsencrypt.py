@@ -22,7 +22,7 @@ def isrg_root_x1_pem() -> str:
     """ISRG Root X1 in PEM, taken from the pinned `certifi` CA bundle (no download at synth time)."""
     bundle = Path(certifi.where()).read_text(encoding="ascii")
     match = re.search(
-        rf'# Label: "{ISRG_ROOT_X1}"\n(?:#.*\n)*(-----BEGIN CERTIFICATE-----\n.*?\n-----END CERTIFICATE-----\n)',
+        rf'# Label: "{ISRG_ROOT_X1}"\n(?:#[^\n]*\n)*(-----BEGIN CERTIFICATE-----\n.*?\n-----END CERTIFICATE-----\n)',
         bundle,
         re.S,
     )

@@ -1,0 +1,45 @@
+"""Shared fixtures: the repository root and one render of the default topology per test session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
+os.environ.setdefault("CDK8S_CHECK_UPGRADE", "false")
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    """The project checkout."""
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def default_topology():
+    """The committed default topology, loaded."""
+    from kcpgitops.topology import load_topology
+
+    return load_topology(ROOT / "topology.yaml")
+
+
+@pytest.fixture(scope="session")
+def default_render(default_topology):
+    """`Rendered` for the default topology (documents per cluster)."""
+    from kcpgitops.render import render
+
+    return render(default_topology, topology_path=ROOT / "topology.yaml")
+
+
+@pytest.fixture(scope="session")
+def default_trees(tmp_path_factory) -> dict[str, Path]:
+    """The default topology synthesized to disk: {'dist': path, 'argocd': path}."""
+    from kcpgitops.cli import synth
+
+    out = tmp_path_factory.mktemp("default-render")
+    trees = {"dist": out / "dist", "argocd": out / "argocd"}
+    assert synth(topology=ROOT / "topology.yaml", **trees) == 0
+    return trees
