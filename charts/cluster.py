@@ -7,6 +7,7 @@ from constructs import Construct
 
 from kcpgitops.topology import Topology
 
+from .bridge import SealedSecretBridge
 from .etcd import EtcdCluster
 from .etcd_pki import EtcdCertificateAuthority, EtcdCertificates, EtcdNamespaceCa, etcd_secrets
 from .kcp import AdminKubeconfig, FrontProxy, RootShard, Shard
@@ -18,7 +19,8 @@ from .namespace import KcpNamespace
 class ClusterChart(Chart):
     """One cluster's kcp deployment: namespace, etcd per hosted shard, and on the root cluster kcp's objects."""
 
-    def __init__(self, scope: Construct, construct_id: str, *, topology: Topology, cluster: str) -> None:
+    def __init__(self, scope: Construct, construct_id: str, *, topology: Topology, cluster: str,
+                 sealing_certificates: dict[str, str] | None = None) -> None:
         super().__init__(scope, construct_id, disable_resource_name_hashes=True)
         ns = topology.namespace
         hosted = topology.shards_on(cluster)
@@ -41,3 +43,5 @@ class ClusterChart(Chart):
         AdminKubeconfig(self, "admin-kubeconfig", topology=topology)
         for shard in topology.shards:
             Shard(self, f"shard-{shard.name}", topology=topology, shard=shard)
+        if any(topology.is_remote(s) for s in topology.shards):
+            SealedSecretBridge(self, "bridge", topology=topology, certificates=sealing_certificates or {})

@@ -44,6 +44,16 @@ class Rendered:
         return out
 
 
+def sealing_certificates(topology: Topology, *, base: Path) -> dict[str, str]:
+    """PEM text of every cluster's committed Sealed Secrets certificate that exists (public data)."""
+    found = {}
+    for cluster in topology.clusters:
+        path = base / topology.sealing_certificate(cluster)
+        if path.is_file():
+            found[cluster.name] = path.read_text(encoding="ascii")
+    return found
+
+
 def _documents(chart: Chart) -> list[dict]:
     docs = list(chart.to_json())
     annotate_sync_waves(docs)
@@ -53,7 +63,11 @@ def _documents(chart: Chart) -> list[dict]:
 def render(topology: Topology, *, topology_path: Path | None = None) -> Rendered:
     """Synthesize every cluster's charts and return the documents."""
     app = App()
-    charts = {c.name: ClusterChart(app, c.name, topology=topology, cluster=c.name) for c in topology.clusters}
+    certificates = sealing_certificates(topology, base=topology_path.parent if topology_path else Path.cwd())
+    charts = {
+        c.name: ClusterChart(app, c.name, topology=topology, cluster=c.name, sealing_certificates=certificates)
+        for c in topology.clusters
+    }
     rendered = Rendered()
     for name, chart in charts.items():
         rendered.manifests[name] = _documents(chart)

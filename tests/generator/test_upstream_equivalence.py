@@ -28,8 +28,13 @@ GUIDE_FILES = {
 }
 """Which upstream files the guide applies on which cluster."""
 
-ADDED_OBJECTS = {("Namespace", "", "kcp-zheng"), ("Secret", "kcp-zheng", "letsencrypt-ca")}
-"""Objects the guide creates with kubectl commands instead of files."""
+ADDED_OBJECTS = {
+    ("Namespace", "", "kcp-zheng"),
+    ("Secret", "kcp-zheng", "letsencrypt-ca"),
+    *((kind, "kcp-zheng", "kcp-bridge") for kind in ("ServiceAccount", "Role", "RoleBinding", "CronJob")),
+    ("ConfigMap", "kcp-zheng", "kcp-bridge-config"),
+}
+"""Objects the guide creates with kubectl commands instead of files, and the bridge that replaces copying bundles."""
 
 ADDED_FIELDS = {
     ("*", "metadata.annotations.argocd.argoproj.io/sync-wave"),
