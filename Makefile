@@ -7,7 +7,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export CDK8S_CHECK_UPGRADE := false
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup synth cdk8s-synth validate check check-rendered diff lint test imports bench clean
+.PHONY: setup synth cdk8s-synth validate check check-rendered diff apply-kcp lint test imports bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,10 +40,15 @@ BASE ?= origin/main
 diff: setup
 	$(PY) -m kcpgitops diff --base $(BASE)
 
+# Without Argo CD: apply dist/kcp in order through the front-proxy (KUBECONFIG = the kcp admin kubeconfig).
+# make apply-kcp [DRY_RUN=1] [KCP_SERVER=https://host:port]
+apply-kcp:
+	scripts/apply_kcp.sh $(if $(DRY_RUN),--dry-run) $(if $(KCP_SERVER),--server $(KCP_SERVER))
+
 lint: setup
 	$(PY) -m ruff check .
 
-test: setup lint validate
+test: setup lint check-rendered validate check
 	$(PY) -m pytest -q
 
 imports: setup
@@ -51,6 +56,8 @@ imports: setup
 
 bench: setup
 	$(PY) bench/bench_render.py
+	$(PY) bench/bench_check_diff.py
+	$(PY) bench/bench_bridge.py
 
 clean:
 	rm -rf $(VENV) node_modules build .pytest_cache

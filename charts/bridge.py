@@ -52,6 +52,8 @@ def bridge_config(topology: Topology) -> dict:
             "path": topology.bridge_path(cluster),
             "mode": settings.mode,
             "excludeReferences": secrets_made_on(topology, cluster.name),
+            # The shard cluster's own dist/ renders the namespace; a second copy would fight over it in Argo CD.
+            "namespaceManifest": False,
         })
     return {
         "namespace": topology.namespace,

@@ -12,7 +12,9 @@ os.environ.setdefault("CDK8S_CHECK_UPGRADE", "false")
 from cdk8s import App, Chart
 
 from charts import ClusterChart
-from charts.argocd import ArgoCdChart
+from charts.argocd import ArgoCdTree
+from charts.kcp_inside import render_kcp
+from kcpgitops.docs import generated_files
 from kcpgitops.output import annotate_sync_waves, dump_yaml, manifest_path
 from kcpgitops.topology import Topology
 
@@ -72,6 +74,16 @@ def render(topology: Topology, *, topology_path: Path | None = None) -> Rendered
     for name, chart in charts.items():
         rendered.manifests[name] = _documents(chart)
     for cluster in topology.clusters:
-        chart = ArgoCdChart(app, f"argocd-{cluster.name}", topology=topology, cluster=cluster.name)
-        rendered.applications[cluster.name] = list(chart.to_json())
+        # argocd/<cluster>/<section>/...: keyed by that directory, so `files("argocd")` keeps the sections apart.
+        tree = ArgoCdTree(app, f"argocd-{cluster.name}", topology=topology, cluster=cluster.name,
+                          dist_docs=rendered.manifests[cluster.name])
+        for section, section_chart in tree.sections.items():
+            rendered.applications[f"{cluster.name}/{section}"] = list(section_chart.to_json())
+        rendered.extra_files["argocd"][Path(cluster.name) / "README.md"] = tree.readme
+    rendered.extra_files["dist"].update(generated_files(topology, rendered.manifests, topology_path=topology_path))
+    # Inside kcp (the `kcp:` section): dist/kcp/<workspace dir>/..., and on the root cluster the kcp-ws-* Argo CD objects.
+    kcp = render_kcp(app, topology)
+    rendered.extra_files["dist"].update(kcp.dist_files(HEADER))
+    for section, docs in kcp.argocd.items():
+        rendered.applications.setdefault(f"{topology.root_shard.cluster}/{section}", []).extend(docs)
     return rendered

@@ -1,5 +1,6 @@
-"""Argo CD objects each cluster applies to itself: what syncs `dist/<cluster>/`."""
+"""Argo CD objects each cluster applies to itself: app of apps, prerequisites, kcp and the bridge's bundles."""
 
-from ._chart import ArgoCdChart
+from ._chart import ArgoCdTree
+from ._plan import ClusterPlan, plan_cluster
 
-__all__ = ["ArgoCdChart"]
+__all__ = ["ArgoCdTree", "ClusterPlan", "plan_cluster"]

@@ -38,7 +38,7 @@ def key_of(doc: dict) -> Key:
 
 
 def secrets_produced(doc: dict) -> Iterator[Key]:
-    """Secrets an object makes exist on its cluster."""
+    """Secrets an object makes exist on its cluster (kcp-operator's included, see `operator_secrets`)."""
     kind, meta, spec = doc["kind"], doc.get("metadata", {}), doc.get("spec") or {}
     namespace = meta.get("namespace", "")
     if kind == "Secret" or kind == "SealedSecret":
@@ -47,6 +47,62 @@ def secrets_produced(doc: dict) -> Iterator[Key]:
         yield Key("Secret", namespace, spec["secretName"])
     elif kind == "Kubeconfig" and (spec.get("secretRef") or {}).get("name"):
         yield Key("Secret", namespace, spec["secretRef"]["name"])
+    if kind in _OPERATOR_KINDS:
+        yield from operator_secrets(doc)
+
+
+BUNDLE_ANNOTATION = "operator.kcp.io/bundle"
+"""kcp-operator (v0.5.0 to v0.9.0) exports an object annotated with it as a `<name>-bundle` Secret."""
+
+_OPERATOR_KINDS = frozenset({"RootShard", "Shard", "FrontProxy", "CacheServer"})
+_SHARD_CERTIFICATES = (
+    "server", "client", "service-account", "virtual-workspaces", "mounts-proxy",
+    "logical-cluster-admin", "external-logical-cluster-admin",
+)
+_SHARD_KUBECONFIGS = ("logical-cluster-admin", "external-logical-cluster-admin", "client")
+_ROOT_CAS = ("ca", "server-ca", "client-ca", "requestheader-client-ca", "service-account-ca", "front-proxy-client-ca")
+_ROOT_PROXY_SECRETS = ("proxy-server", "proxy-requestheader", "proxy-kubeconfig", "proxy-dynamic-kubeconfig")
+_FRONT_PROXY_SECRETS = ("server", "requestheader", "kubeconfig", "admin-kubeconfig", "dynamic-kubeconfig")
+
+
+def is_bundled(doc: dict) -> bool:
+    """Whether kcp-operator exports this object as a bundle (annotation with any non-empty value)."""
+    return bool(((doc.get("metadata") or {}).get("annotations") or {}).get(BUNDLE_ANNOTATION))
+
+
+def operator_secrets(doc: dict) -> Iterator[Key]:
+    """Secrets kcp-operator v0.9.0 makes for a RootShard, Shard, FrontProxy or CacheServer (names per its v1 scheme).
+
+    RootShard `r`: CAs `r-ca`, `r-{server,client,requestheader-client,service-account,front-proxy-client}-ca`;
+    certificates `r-<cert>`; kubeconfigs `r-<cert>-kubeconfig`; the root-shard proxy's `r-proxy-*`.
+    Shard `s`: certificates `s-<cert>` and kubeconfigs `s-<cert>-kubeconfig` (the bundle's 11 own Secrets plus
+    `s-mounts-proxy`). FrontProxy `f` of RootShard `r`: `r-f-<cert>`. Each: `<name>-merged-ca-bundle` with
+    `caBundleSecretRef`, `<name>-merged-client-ca` with `clientCABundleRef`, `<name>-bundle` when bundled.
+    """
+    kind, meta, spec = doc["kind"], doc.get("metadata", {}), doc.get("spec") or {}
+    namespace, name = meta.get("namespace", ""), meta.get("name", "")
+    names: list[str] = []
+    if kind in ("RootShard", "Shard"):
+        names += [f"{name}-{cert}" for cert in _SHARD_CERTIFICATES]
+        names += [f"{name}-{cert}-kubeconfig" for cert in _SHARD_KUBECONFIGS]
+    if kind == "RootShard":
+        names += [f"{name}-{ca}" for ca in _ROOT_CAS]
+        names += [f"{name}-kcp-operator"]
+        names += [f"{name}-{secret}" for secret in _ROOT_PROXY_SECRETS]
+    elif kind == "FrontProxy":
+        root = ((spec.get("rootShard") or {}).get("ref") or {}).get("name")
+        if root:
+            names += [f"{root}-{name}-{cert}" for cert in _FRONT_PROXY_SECRETS]
+    elif kind == "CacheServer":
+        names += [f"{name}-ca", f"{name}-server", f"{name}-client-certificate", f"{name}-kubeconfig"]
+    if spec.get("caBundleSecretRef"):
+        names.append(f"{name}-merged-ca-bundle")
+    if spec.get("clientCABundleRef"):
+        names.append(f"{name}-merged-client-ca")
+    if is_bundled(doc):
+        names.append(f"{name}-bundle")
+    for secret in names:
+        yield Key("Secret", namespace, secret)
 
 
 def references(doc: dict) -> Iterator[Ref]:
@@ -57,7 +113,7 @@ def references(doc: dict) -> Iterator[Ref]:
         yield Ref("metadata.namespace", Key("Namespace", "", namespace))
     extractor = _EXTRACTORS.get(kind)
     if extractor is not None:
-        yield from extractor(spec, namespace)
+        yield from extractor(doc if kind in _TOP_LEVEL_SPEC else spec, namespace)
 
 
 def _issuer(field: str, ref: dict | None, namespace: str) -> Iterator[Ref]:
@@ -137,7 +193,77 @@ def _kubeconfig(spec: dict, namespace: str) -> Iterator[Ref]:
             yield Ref(f"spec.target.{field}", Key(kind, namespace, target[field]["name"]))
 
 
+def _pod_spec(pod: dict, namespace: str, prefix: str) -> Iterator[Ref]:
+    """Secrets, ConfigMaps and the ServiceAccount a pod template needs; `optional` references are left out."""
+    if pod.get("serviceAccountName"):
+        yield Ref(f"{prefix}.serviceAccountName", Key("ServiceAccount", namespace, pod["serviceAccountName"]))
+    for index, secret in enumerate(pod.get("imagePullSecrets") or []):
+        yield from _secret(f"{prefix}.imagePullSecrets[{index}]", secret, namespace)
+    for index, volume in enumerate(pod.get("volumes") or []):
+        where = f"{prefix}.volumes[{index}]"
+        if (volume.get("secret") or {}).get("secretName") and not volume["secret"].get("optional"):
+            yield Ref(f"{where}.secret.secretName", Key("Secret", namespace, volume["secret"]["secretName"]))
+        yield from _config_map(f"{where}.configMap", volume.get("configMap"), namespace)
+        for source_index, source in enumerate((volume.get("projected") or {}).get("sources") or []):
+            yield from _optional_secret(f"{where}.projected.sources[{source_index}].secret", source.get("secret"), namespace)
+            yield from _config_map(f"{where}.projected.sources[{source_index}].configMap", source.get("configMap"), namespace)
+    for group in ("initContainers", "containers"):
+        for index, container in enumerate(pod.get(group) or []):
+            where = f"{prefix}.{group}[{index}]"
+            for env_index, env in enumerate(container.get("env") or []):
+                source = env.get("valueFrom") or {}
+                yield from _optional_secret(f"{where}.env[{env_index}].valueFrom.secretKeyRef", source.get("secretKeyRef"), namespace)
+                yield from _config_map(f"{where}.env[{env_index}].valueFrom.configMapKeyRef", source.get("configMapKeyRef"), namespace)
+            for env_index, env in enumerate(container.get("envFrom") or []):
+                yield from _optional_secret(f"{where}.envFrom[{env_index}].secretRef", env.get("secretRef"), namespace)
+                yield from _config_map(f"{where}.envFrom[{env_index}].configMapRef", env.get("configMapRef"), namespace)
+
+
+def _optional_secret(field: str, ref: dict | None, namespace: str) -> Iterator[Ref]:
+    if ref and ref.get("name") and not ref.get("optional"):
+        yield Ref(field, Key("Secret", namespace, ref["name"]))
+
+
+def _config_map(field: str, ref: dict | None, namespace: str) -> Iterator[Ref]:
+    if ref and ref.get("name") and not ref.get("optional"):
+        yield Ref(field, Key("ConfigMap", namespace, ref["name"]))
+
+
+def _workload(path: tuple[str, ...]):
+    prefix = ".".join(("spec", *path))
+
+    def extract(spec: dict, namespace: str) -> Iterator[Ref]:
+        pod = spec
+        for part in path:
+            pod = (pod or {}).get(part) or {}
+        yield from _pod_spec(pod, namespace, prefix)
+
+    return extract
+
+
+def _role_binding(doc_spec: dict, namespace: str) -> Iterator[Ref]:
+    # RoleBindings keep roleRef and subjects at the top level; `references` hands them over as `spec`.
+    role = doc_spec.get("roleRef") or {}
+    if role.get("name") and role.get("kind") in ("Role", "ClusterRole"):
+        yield Ref("roleRef", Key(role["kind"], namespace if role["kind"] == "Role" else "", role["name"]))
+    for index, subject in enumerate(doc_spec.get("subjects") or []):
+        if subject.get("kind") == "ServiceAccount" and subject.get("name"):
+            yield Ref(f"subjects[{index}]", Key("ServiceAccount", subject.get("namespace") or namespace, subject["name"]))
+
+
+_TOP_LEVEL_SPEC = frozenset({"RoleBinding", "ClusterRoleBinding"})
+"""Kinds whose references live at the top level of the document rather than under `spec`."""
+
 _EXTRACTORS = {
+    "Pod": _workload(()),
+    "Deployment": _workload(("template", "spec")),
+    "StatefulSet": _workload(("template", "spec")),
+    "DaemonSet": _workload(("template", "spec")),
+    "ReplicaSet": _workload(("template", "spec")),
+    "Job": _workload(("template", "spec")),
+    "CronJob": _workload(("jobTemplate", "spec", "template", "spec")),
+    "RoleBinding": _role_binding,
+    "ClusterRoleBinding": _role_binding,
     "Certificate": _certificate,
     "Issuer": _issuer_spec,
     "ClusterIssuer": _issuer_spec,

@@ -63,7 +63,7 @@ class GitSource(_Model):
     path: str | None = None
     """Directory of rendered manifests in the repo; default `dist/<cluster>`."""
     bridge_path: str | None = None
-    """Directory the sealed-secret bridge writes into; default `bridge/<cluster>` (outside `dist/`, which synth wipes)."""
+    """Directory the sealed-secret bridge writes into; default `sealed/<cluster>` (outside `dist/`, which synth wipes, and away from the `bridge/` package)."""
 
     @field_validator("repo_url")
     @classmethod
@@ -376,7 +376,7 @@ class Topology(_Model):
 
     def bridge_path(self, cluster: Cluster) -> str:
         """Repo path the bridge writes a cluster's sealed bundle objects into."""
-        return cluster.git.bridge_path or f"bridge/{cluster.name}"
+        return cluster.git.bridge_path or f"sealed/{cluster.name}"
 
     def sealing_certificate(self, cluster: Cluster) -> str:
         """Repo-relative path of a cluster's Sealed Secrets certificate."""

@@ -1,0 +1,204 @@
+"""kcp-operator v0.5-v0.9 bundle Secrets: decoding, references of the bundled pods, cleaning."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ._errors import BundleError
+
+DESIRED_REPLICAS_ANNOTATION = "operator.kcp.io/bundle-desired-replicas"
+LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration"
+_METADATA_DROP = (
+    "resourceVersion",
+    "uid",
+    "ownerReferences",
+    "managedFields",
+    "generation",
+    "creationTimestamp",
+    "selfLink",
+)
+# (apiVersion, kind, plural): the kinds kcp-operator puts in bundles, plus the ones references point at.
+_KINDS = (
+    ("v1", "Secret", "secrets"),
+    ("v1", "ConfigMap", "configmaps"),
+    ("v1", "Service", "services"),
+    ("v1", "ServiceAccount", "serviceaccounts"),
+    ("apps/v1", "Deployment", "deployments"),
+    ("apps/v1", "StatefulSet", "statefulsets"),
+)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A Secret or ConfigMap that a bundled pod template needs."""
+
+    kind: str
+    name: str
+    optional: bool
+    used_by: str
+
+
+def bundle_key(*, api_version: str, plural: str, namespace: str, name: str) -> str:
+    """The data key kcp-operator gives an object: its API path with '/', '-' and '.' turned into '_'."""
+    if "/" in api_version:
+        group, version = api_version.split("/", 1)
+        prefix = f"apis_{group.replace('.', '_')}_{version}"
+    else:
+        prefix = f"api_{api_version}"
+    return f"{prefix}_namespaces_{namespace.replace('-', '_')}_{plural}_{name.replace('-', '_')}"
+
+
+def plural_for(*, api_version: str, kind: str) -> str:
+    """The resource name of a kind, as used in API paths and bundle keys."""
+    for known_version, known_kind, plural in _KINDS:
+        if (known_version, known_kind) == (api_version, kind):
+            return plural
+    return kind.lower() + "s"
+
+
+def decode_bundle(*, secret: dict[str, Any], namespace: str, name: str) -> list[dict[str, Any]]:
+    """Unpack a bundle Secret into objects, filling in apiVersion/kind from the key when absent."""
+    where = f"bundle Secret {namespace}/{name}"
+    if secret.get("kind", "Secret") != "Secret" or secret.get("apiVersion", "v1") != "v1":
+        raise BundleError(f"{where} is not a v1 Secret (got kind {str(secret.get('kind'))[:64]!r})")
+    data = secret.get("data")
+    if not isinstance(data, dict) or not data:
+        raise BundleError(f"{where} has no data")
+    objects = []
+    for key in sorted(data):
+        value = data[key]
+        try:
+            raw = base64.b64decode(value if isinstance(value, str) else "", validate=True)
+        except (binascii.Error, ValueError):
+            raise BundleError(f"{where}: key {key} is not valid base64") from None
+        try:
+            obj = json.loads(raw)
+        except ValueError:
+            raise BundleError(f"{where}: key {key} does not hold valid JSON") from None
+        if not isinstance(obj, dict):
+            raise BundleError(f"{where}: key {key} does not hold a JSON object")
+        objects.append(_typed(obj=obj, key=key, namespace=namespace, where=where))
+    if not any(o["kind"] == "Deployment" for o in objects):
+        raise BundleError(f"{where} holds no Deployment, so the Secrets its pods need cannot be computed")
+    return objects
+
+
+def _typed(*, obj: dict[str, Any], key: str, namespace: str, where: str) -> dict[str, Any]:
+    metadata = obj.get("metadata")
+    if not isinstance(metadata, dict) or not isinstance(metadata.get("name"), str) or not metadata["name"]:
+        raise BundleError(f"{where}: key {key} holds an object without metadata.name")
+    obj_name = metadata["name"]
+    obj_namespace = metadata.get("namespace") or ""
+    if obj_namespace != namespace:
+        raise BundleError(f"{where}: key {key} holds an object in namespace {obj_namespace!r}, expected {namespace!r}")
+    api_version, kind = obj.get("apiVersion"), obj.get("kind")
+    if api_version and kind:
+        expected = bundle_key(
+            api_version=api_version, plural=plural_for(api_version=api_version, kind=kind), namespace=namespace, name=obj_name
+        )
+        if expected != key:
+            raise BundleError(f"{where}: key {key} does not match the {kind} {obj_name} it holds")
+        return obj
+    # kcp-operator marshals typed objects read through controller-runtime, which leaves TypeMeta empty.
+    for known_version, known_kind, plural in _KINDS:
+        if bundle_key(api_version=known_version, plural=plural, namespace=namespace, name=obj_name) == key:
+            return {"apiVersion": known_version, "kind": known_kind, **obj}
+    raise BundleError(f"{where}: key {key} names no known kind for object {obj_name}")
+
+
+def _pod_specs(obj: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    spec = obj.get("spec") or {}
+    template = spec.get("template") or {}
+    pod = template.get("spec")
+    if isinstance(pod, dict):
+        yield pod
+
+
+def references(*, objects: list[dict[str, Any]]) -> list[Reference]:
+    """Every Secret/ConfigMap named by the pod templates (volumes, projected, env, envFrom, pull secrets)."""
+    found: dict[tuple[str, str], Reference] = {}
+
+    def add(kind: str, name: object, optional: object, used_by: str) -> None:
+        if not isinstance(name, str) or not name:
+            return
+        is_optional = bool(optional)
+        previous = found.get((kind, name))
+        if previous is not None:
+            is_optional = is_optional and previous.optional
+        found[(kind, name)] = Reference(kind=kind, name=name, optional=is_optional, used_by=used_by)
+
+    for obj in objects:
+        if obj.get("kind") not in ("Deployment", "StatefulSet"):
+            continue
+        owner = f"{obj['kind']} {obj['metadata']['name']}"
+        for pod in _pod_specs(obj):
+            for volume in pod.get("volumes") or []:
+                if not isinstance(volume, dict):
+                    continue
+                secret = volume.get("secret")
+                if isinstance(secret, dict):
+                    add("Secret", secret.get("secretName"), secret.get("optional"), owner)
+                config_map = volume.get("configMap")
+                if isinstance(config_map, dict):
+                    add("ConfigMap", config_map.get("name"), config_map.get("optional"), owner)
+                projected = volume.get("projected")
+                if isinstance(projected, dict):
+                    for source in projected.get("sources") or []:
+                        if not isinstance(source, dict):
+                            continue
+                        for field, kind in (("secret", "Secret"), ("configMap", "ConfigMap")):
+                            ref = source.get(field)
+                            if isinstance(ref, dict):
+                                add(kind, ref.get("name"), ref.get("optional"), owner)
+            containers = [
+                *(pod.get("initContainers") or []),
+                *(pod.get("containers") or []),
+                *(pod.get("ephemeralContainers") or []),
+            ]
+            for container in containers:
+                if not isinstance(container, dict):
+                    continue
+                for env in container.get("env") or []:
+                    value_from = env.get("valueFrom") if isinstance(env, dict) else None
+                    if not isinstance(value_from, dict):
+                        continue
+                    for field, kind in (("secretKeyRef", "Secret"), ("configMapKeyRef", "ConfigMap")):
+                        ref = value_from.get(field)
+                        if isinstance(ref, dict):
+                            add(kind, ref.get("name"), ref.get("optional"), owner)
+                for env_from in container.get("envFrom") or []:
+                    if not isinstance(env_from, dict):
+                        continue
+                    for field, kind in (("secretRef", "Secret"), ("configMapRef", "ConfigMap")):
+                        ref = env_from.get(field)
+                        if isinstance(ref, dict):
+                            add(kind, ref.get("name"), ref.get("optional"), owner)
+            for pull in pod.get("imagePullSecrets") or []:
+                # The kubelet pulls anonymously when a pull secret is missing, so these never block delivery.
+                if isinstance(pull, dict):
+                    add("Secret", pull.get("name"), True, owner)
+    return sorted(found.values(), key=lambda r: (r.kind, r.name))
+
+
+def clean(*, obj: dict[str, Any]) -> dict[str, Any]:
+    """Strip what must not travel to another cluster (status, server metadata, cluster IPs, bundle annotation)."""
+    # Copies only the levels it changes: nested values stay shared with the input, so callers treat them as read-only.
+    result = {k: v for k, v in obj.items() if k != "status"}
+    metadata = {k: v for k, v in (result.get("metadata") or {}).items() if k not in _METADATA_DROP}
+    annotations = metadata.get("annotations")
+    if isinstance(annotations, dict):
+        # A last-applied copy of a Secret would carry its values in plain text.
+        kept = {k: v for k, v in annotations.items() if k not in (DESIRED_REPLICAS_ANNOTATION, LAST_APPLIED)}
+        if kept:
+            metadata["annotations"] = kept
+        else:
+            metadata.pop("annotations")
+    result["metadata"] = metadata
+    if result.get("kind") == "Service" and isinstance(result.get("spec"), dict):
+        result["spec"] = {k: v for k, v in result["spec"].items() if k not in ("clusterIP", "clusterIPs")}
+    return result

@@ -1,0 +1,258 @@
+"""What one cluster's Argo CD gets, as plain documents per directory of `argocd/<cluster>/`.
+
+Layout (paths are repo-relative; every Application reads the cluster's own repo URL and branch):
+
+- `bootstrap/`: the AppProject, the `argocd-cm` health checks (a partial ConfigMap, server-side applied) and the
+  app-of-apps. Applied once by hand; afterwards the `bootstrap` Application keeps them in sync with Git.
+- `apps/`: the child Applications the app-of-apps syncs, ordered by sync wave.
+- `etcd-druid-crds/`: the vendored etcd-druid CRDs (its chart ships none).
+- `kcp-operator/`: kcp-operator with the bundle feature gate (only on the root shard's cluster).
+
+The kcp deployment itself is `dist/<cluster>` and the bridge's sealed bundle objects are `bridge/<cluster>`.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from kcpgitops.health import health_customizations
+from kcpgitops.operator_manifests import render_kcp_operator
+from kcpgitops.output import SYNC_WAVE
+from kcpgitops.topology import Cluster, Topology
+
+from .._manifest import meta
+from ._sources import (
+    BRIDGE_KINDS,
+    BRIDGE_NAMESPACE_FILE,
+    CERT_MANAGER,
+    ETCD_DRUID,
+    IN_CLUSTER,
+    KCP_OPERATOR_FEATURE_GATES,
+    KCP_OPERATOR_IMAGE,
+    KCP_OPERATOR_NAMESPACE,
+    SEALED_SECRETS,
+    HelmChart,
+    Kind,
+    etcd_druid_crds,
+)
+
+API = "argoproj.io/v1alpha1"
+SYNC_OPTIONS = "argocd.argoproj.io/sync-options"
+KEEP = "Prune=false,Delete=false"
+"""On objects whose deletion would be destructive (CRDs drop every object of their kind; argocd-cm is Argo CD's own)."""
+
+SERVER_SIDE_APPLY = "ServerSideApply=true"
+CREATE_NAMESPACE = "CreateNamespace=true"
+SKIP_DRY_RUN = "SkipDryRunOnMissingResource=true"
+
+BOOTSTRAP, APPS, ETCD_DRUID_CRDS, KCP_OPERATOR = "bootstrap", "apps", "etcd-druid-crds", "kcp-operator"
+"""Directories of `argocd/<cluster>/`."""
+
+ROOT_APP = "app-of-apps"
+BOOTSTRAP_APP = "bootstrap"
+KCP_APP = "kcp"
+BRIDGE_APP = "kcp-bridge"
+ARGOCD_CM = "argocd-cm"
+
+WAVE_CONFIG = 0
+"""Argo CD's own configuration (health checks, project) and the etcd-druid CRDs."""
+WAVE_CONTROLLERS = 1
+"""cert-manager, sealed-secrets, etcd-druid and kcp-operator."""
+WAVE_KCP = 2
+"""The kcp deployment (`dist/<cluster>`): needs every CRD and controller above."""
+WAVE_BRIDGE = 3
+"""The bridge's sealed bundle objects: need sealed-secrets and the shard's etcd from `dist/<cluster>`."""
+
+
+@dataclass
+class ClusterPlan:
+    """Every document of `argocd/<cluster>/`, per directory, plus what the README needs."""
+
+    cluster: Cluster
+    sections: dict[str, list[dict]] = field(default_factory=dict)
+    applications: list[dict] = field(default_factory=list)
+    """The child Applications, in wave order (the app-of-apps is in `sections[BOOTSTRAP]`)."""
+
+    def section_path(self, section: str) -> str:
+        """Repo-relative directory of one section."""
+        return f"argocd/{self.cluster.name}/{section}"
+
+
+def plan_cluster(topology: Topology, cluster_name: str, dist_docs: list[dict]) -> ClusterPlan:
+    """Plan `argocd/<cluster>/` for one cluster; `dist_docs` are that cluster's `dist/` documents."""
+    cluster = topology.cluster(cluster_name)
+    plan = ClusterPlan(cluster=cluster)
+    is_root = cluster_name == topology.root_shard.cluster
+    receives_bundles = any(topology.is_remote(s) for s in topology.shards_on(cluster_name))
+    versions = topology.versions
+
+    plan.sections[ETCD_DRUID_CRDS] = [_keep(crd) for crd in etcd_druid_crds(versions.etcd_druid)]
+    if is_root:
+        operator = render_kcp_operator(
+            image=KCP_OPERATOR_IMAGE,
+            tag=versions.kcp_operator,
+            namespace=KCP_OPERATOR_NAMESPACE,
+            feature_gates=KCP_OPERATOR_FEATURE_GATES,
+        )
+        plan.sections[KCP_OPERATOR] = [_keep(d) if d["kind"] == "CustomResourceDefinition" else d for d in operator]
+
+    def app(name: str, wave: int, source: dict, namespace: str, *options: str) -> None:
+        plan.applications.append(_application(topology, name, source=source, namespace=namespace, options=options, wave=wave))
+
+    def git(path: str, **directory: object) -> dict:
+        return _git_source(cluster, path, directory or {"recurse": True})
+
+    argocd_ns = topology.argocd.namespace
+    app(BOOTSTRAP_APP, WAVE_CONFIG, git(plan.section_path(BOOTSTRAP)), argocd_ns, SERVER_SIDE_APPLY)
+    app(ETCD_DRUID_CRDS, WAVE_CONFIG, git(plan.section_path(ETCD_DRUID_CRDS)), ETCD_DRUID.namespace, SERVER_SIDE_APPLY)
+    app(CERT_MANAGER.app, WAVE_CONTROLLERS, _helm_source(CERT_MANAGER, versions.cert_manager), CERT_MANAGER.namespace,
+        CREATE_NAMESPACE, SERVER_SIDE_APPLY)
+    # kube-system always exists, so no CreateNamespace (Argo CD would otherwise try to manage its metadata).
+    app(SEALED_SECRETS.app, WAVE_CONTROLLERS, _helm_source(SEALED_SECRETS, versions.sealed_secrets), SEALED_SECRETS.namespace,
+        SERVER_SIDE_APPLY)
+    app(ETCD_DRUID.app, WAVE_CONTROLLERS, _helm_source(ETCD_DRUID, versions.etcd_druid), ETCD_DRUID.namespace,
+        CREATE_NAMESPACE, SERVER_SIDE_APPLY)
+    if is_root:
+        # The rendered manifests include the kcp-operator-system Namespace.
+        app(KCP_OPERATOR, WAVE_CONTROLLERS, git(plan.section_path(KCP_OPERATOR)), KCP_OPERATOR_NAMESPACE, SERVER_SIDE_APPLY)
+    kcp_options = [SERVER_SIDE_APPLY, SKIP_DRY_RUN]
+    if not _renders_namespace(dist_docs, topology.namespace):
+        kcp_options.insert(0, CREATE_NAMESPACE)
+    # Its CRDs come from other Applications (cert-manager, etcd-druid-crds, kcp-operator): skip the dry run for them.
+    app(KCP_APP, WAVE_KCP, git(topology.git_path(cluster)), topology.namespace, *kcp_options)
+    if receives_bundles:
+        # Flat directory written by the bridge; its Namespace file is left out because the kcp Application owns it.
+        app(BRIDGE_APP, WAVE_BRIDGE, git(topology.bridge_path(cluster), exclude=BRIDGE_NAMESPACE_FILE), topology.namespace,
+            SERVER_SIDE_APPLY, SKIP_DRY_RUN)
+    plan.sections[APPS] = plan.applications
+
+    root = _application(topology, ROOT_APP, source=git(plan.section_path(APPS)), namespace=argocd_ns,
+                        options=(SERVER_SIDE_APPLY,), wave=None)
+    health = {
+        "apiVersion": "v1",
+        "kind": "ConfigMap",
+        "metadata": meta(
+            ARGOCD_CM,
+            argocd_ns,
+            labels={"app.kubernetes.io/name": ARGOCD_CM, "app.kubernetes.io/part-of": "argocd"},
+            annotations={SYNC_OPTIONS: KEEP},
+        ),
+        "data": argocd_cm_health(topology, cluster_name),
+    }
+    charts = [CERT_MANAGER, SEALED_SECRETS, ETCD_DRUID]
+    applied = [root, health, *plan.applications, *dist_docs]
+    for section in (ETCD_DRUID_CRDS, KCP_OPERATOR):
+        applied += plan.sections.get(section, [])
+    project = _project(topology, cluster, apps=[root, *plan.applications], applied=applied, charts=charts,
+                       bridge=receives_bundles)
+    plan.sections[BOOTSTRAP] = [project, health, root]
+    return plan
+
+
+def argocd_cm_health(topology: Topology, cluster_name: str) -> dict[str, str]:
+    """`argocd-cm` health checks of one cluster: kcpgitops.health's, plus on the root cluster those of the kinds the
+    `kcp:` section's workspace Applications sync inside kcp (only that cluster's Argo CD delivers them)."""
+    checks = health_customizations()
+    if topology.kcp is not None and cluster_name == topology.root_shard.cluster:
+        from charts.kcp_inside import health_customizations as kcp_health_customizations
+
+        checks = {**kcp_health_customizations(), **checks}
+    return dict(sorted(checks.items()))
+
+
+def _keep(doc: dict) -> dict:
+    doc = copy.deepcopy(doc)
+    doc.setdefault("metadata", {}).setdefault("annotations", {})[SYNC_OPTIONS] = KEEP
+    return doc
+
+
+def _renders_namespace(docs: list[dict], namespace: str) -> bool:
+    return any(d["kind"] == "Namespace" and d["metadata"]["name"] == namespace for d in docs)
+
+
+def _git_source(cluster: Cluster, path: str, directory: dict) -> dict:
+    return {"repoURL": cluster.git.repo_url, "targetRevision": cluster.git.branch, "path": path, "directory": directory}
+
+
+def _helm_source(chart: HelmChart, version: str) -> dict:
+    helm: dict = {"releaseName": chart.app}
+    if chart.values:
+        helm["valuesObject"] = copy.deepcopy(chart.values)
+    return {"repoURL": chart.repo_url, "chart": chart.chart, "targetRevision": version, "helm": helm}
+
+
+def _application(topology: Topology, name: str, *, source: dict, namespace: str, options: tuple[str, ...] | list[str],
+                 wave: int | None) -> dict:
+    settings = topology.argocd
+    policy: dict = {}
+    if settings.automated:
+        policy["automated"] = {"prune": settings.prune, "selfHeal": settings.self_heal}
+    policy["syncOptions"] = list(options)
+    retry = settings.retry
+    if retry.limit:
+        policy["retry"] = {
+            "limit": retry.limit,
+            "backoff": {"duration": retry.duration, "factor": retry.factor, "maxDuration": retry.max_duration},
+            "refresh": retry.refresh,
+        }
+    return {
+        "apiVersion": API,
+        "kind": "Application",
+        "metadata": meta(
+            name,
+            settings.namespace,
+            labels={"app.kubernetes.io/part-of": settings.project},
+            annotations={SYNC_WAVE: str(wave)} if wave is not None else None,
+        ),
+        "spec": {
+            "project": settings.project,
+            "source": source,
+            "destination": {"server": IN_CLUSTER, "namespace": namespace},
+            "syncPolicy": policy,
+        },
+    }
+
+
+def _group(api_version: str) -> str:
+    return api_version.split("/")[0] if "/" in api_version else ""
+
+
+def _project(topology: Topology, cluster: Cluster, *, apps: list[dict], applied: list[dict], charts: list[HelmChart],
+             bridge: bool) -> dict:
+    """An AppProject allowing exactly the repos, namespaces and kinds this cluster's Applications deploy."""
+    cluster_kinds: set[Kind] = set()
+    namespaced_kinds: set[Kind] = {("argoproj.io", "AppProject")}
+    namespaces: set[str] = set()
+    for doc in applied:
+        kind = (_group(doc["apiVersion"]), doc["kind"])
+        namespace = doc["metadata"].get("namespace")
+        if namespace:
+            namespaced_kinds.add(kind)
+            namespaces.add(namespace)
+        else:
+            cluster_kinds.add(kind)
+    for chart in charts:
+        cluster_kinds.update(chart.cluster_kinds)
+        namespaced_kinds.update(chart.namespaced_kinds)
+        namespaces.update((chart.namespace, *chart.namespaces))
+    if bridge:
+        namespaced_kinds.update(BRIDGE_KINDS)
+    for app in apps:
+        namespaces.add(app["spec"]["destination"]["namespace"])
+        if CREATE_NAMESPACE in app["spec"]["syncPolicy"]["syncOptions"]:
+            cluster_kinds.add(("", "Namespace"))
+    repos = {app["spec"]["source"]["repoURL"] for app in apps}
+    settings = topology.argocd
+    return {
+        "apiVersion": API,
+        "kind": "AppProject",
+        "metadata": meta(settings.project, settings.namespace, labels={"app.kubernetes.io/part-of": settings.project}),
+        "spec": {
+            "description": f"kcp on {cluster.name}: its prerequisites, kcp itself and the bridge's bundles; nothing else",
+            "sourceRepos": sorted(repos),
+            "destinations": [{"server": IN_CLUSTER, "namespace": ns} for ns in sorted(namespaces)],
+            "clusterResourceWhitelist": [{"group": g, "kind": k} for g, k in sorted(cluster_kinds)],
+            "namespaceResourceWhitelist": [{"group": g, "kind": k} for g, k in sorted(namespaced_kinds)],
+        },
+    }

@@ -1,0 +1,187 @@
+"""One test's world: fake cluster 1 API, a Git server with the GitOps repo, a config, and the bridge as a process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .bundles import World
+from .gitserver import GitHttpServer, git, init_bare
+from .kube import FakeKubeApi
+from .pki import KeyPair
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+KUBE_TOKEN = "kube-token-for-tests-0123456789"
+GIT_TOKEN = "git-token-s3cr3t-0123456789abcdef"
+GIT_USER = "kcp-bridge"
+HMAC_KEY = b"hmac-key-for-the-bridge-tests-0123456789"
+CLUSTERS = {"alpha": "cluster-2", "beta": "cluster-3"}
+
+
+@dataclass
+class Pki:
+    """Session-wide keys and certificates (files under one directory)."""
+
+    ca_file: Path
+    server_cert: Path
+    server_key: Path
+    sealing: dict[str, KeyPair]
+    sealing_files: dict[str, Path]
+    expired: KeyPair
+
+
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+class Harness:
+    """Everything one integration test needs, started; call stop() at the end."""
+
+    def __init__(self, *, tmp: Path, pki: Pki, shards: tuple[str, ...] = ("alpha", "beta"), mode: str = "objects"):
+        self.tmp = tmp
+        self.pki = pki
+        self.world = World(shards=list(shards))
+        self.api = FakeKubeApi(cert_file=pki.server_cert, key_file=pki.server_key, token=KUBE_TOKEN)
+        self.api.objects = self.world.build()
+        self.api.allowed = self.world.role_paths()
+        self.api.start()
+        self.git_root = tmp / "git"
+        self.bare = init_bare(
+            path=self.git_root / "gitops.git",
+            seed_files={"README.md": "kcp-zheng GitOps\n", "rendered/cluster-2/etcd.yaml": "kind: Etcd\n"},
+        )
+        self.git = GitHttpServer(
+            root=self.git_root, cert_file=pki.server_cert, key_file=pki.server_key, username=GIT_USER, token=GIT_TOKEN
+        ).start()
+        self.config_dir = tmp / "config"
+        (self.config_dir / "certs").mkdir(parents=True)
+        for shard in shards:
+            cluster = CLUSTERS.get(shard, f"cluster-{shard}")
+            (self.config_dir / "certs" / f"{cluster}.pem").write_bytes(pki.sealing_files[self.sealing_cluster(cluster)].read_bytes())
+        self.secrets_dir = tmp / "secrets"
+        self.secrets_dir.mkdir()
+        (self.secrets_dir / "hmac-key").write_bytes(HMAC_KEY + b"\n")
+        (self.secrets_dir / "git-token").write_text(GIT_TOKEN + "\n")
+        (self.secrets_dir / "kube-token").write_text(KUBE_TOKEN + "\n")
+        self.bridge_tmp = tmp / "bridge-tmp"
+        self.bridge_tmp.mkdir()
+        self.outputs: list[str] = []
+        self.config: dict[str, Any] = {
+            "namespace": self.world.namespace,
+            "git": {"authorName": "kcp-bridge", "authorEmail": "kcp-bridge@example.invalid", "messagePrefix": "bridge:", "pushRetries": 3},
+            "targets": [self.target(shard, mode=mode) for shard in shards],
+        }
+
+    @staticmethod
+    def sealing_cluster(cluster: str) -> str:
+        """Which test key pair seals for a cluster (shards beyond alpha and beta reuse cluster-2's)."""
+        return cluster if cluster in ("cluster-2", "cluster-3") else "cluster-2"
+
+    @property
+    def repo_url(self) -> str:
+        return f"{self.git.url}/gitops.git"
+
+    def target(self, shard: str, *, mode: str = "objects") -> dict[str, Any]:
+        cluster = CLUSTERS.get(shard, f"cluster-{shard}")
+        return {
+            "shard": shard,
+            "cluster": cluster,
+            "bundleSecret": f"{shard}-bundle",
+            "certificate": f"certs/{cluster}.pem",
+            "repoURL": self.repo_url,
+            "branch": "main",
+            "path": f"bridge/{cluster}",
+            "mode": mode,
+            "excludeReferences": ["etcd-ca-tls"],
+        }
+
+    def refresh(self) -> None:
+        """Serve the world again after changing it (e.g. a renewed certificate)."""
+        self.api.objects = self.world.build()
+
+    def run(
+        self, *extra: str, config: dict[str, Any] | None = None, args: list[str] | None = None, wrapper: list[str] | None = None
+    ) -> Result:
+        """Run `python -m bridge run` as a separate process, as the CronJob would."""
+        config_path = self.config_dir / "config.yaml"
+        config_path.write_text(yaml.safe_dump(config or self.config, sort_keys=False))
+        argv = args if args is not None else [
+            "--config", str(config_path),
+            "--hmac-key-file", str(self.secrets_dir / "hmac-key"),
+            "--git-token-file", str(self.secrets_dir / "git-token"),
+            "--git-username", GIT_USER,
+            "--api-server", self.api.url,
+            "--token-file", str(self.secrets_dir / "kube-token"),
+            "--ca-file", str(self.pki.ca_file),
+        ]  # fmt: skip
+        env = {
+            "PATH": os.environ["PATH"],
+            "HOME": str(self.tmp),
+            "GIT_SSL_CAINFO": str(self.pki.ca_file),
+            "TMPDIR": str(self.bridge_tmp),
+        }
+        proc = subprocess.run(
+            [*(wrapper or []), sys.executable, "-m", "bridge", "run", *argv, *extra],
+            cwd=REPO_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        self.outputs += [proc.stdout, proc.stderr]
+        return Result(returncode=proc.returncode, stdout=proc.stdout, stderr=proc.stderr)
+
+    def stop(self) -> None:
+        self.api.stop()
+        self.git.stop()
+
+    # Reading the repository on the server side.
+
+    def commits(self) -> list[tuple[str, str]]:
+        """(sha, subject) of main, newest first."""
+        out = git("--git-dir", str(self.bare), "log", "--format=%H%x09%s", "main")
+        return [tuple(line.split("\t", 1)) for line in out.splitlines()]  # type: ignore[misc]
+
+    def files(self, directory: str, *, ref: str = "main", hidden: bool = False) -> dict[str, bytes]:
+        """name -> content of the files directly under directory at ref (dotfiles such as the bridge's index only if hidden)."""
+        listing = git("--git-dir", str(self.bare), "ls-tree", f"{ref}:{directory}", check=False)
+        result = {}
+        for line in listing.splitlines():
+            meta, name = line.split("\t", 1)
+            if meta.split()[1] != "blob" or (name.startswith(".") and not hidden):
+                continue
+            blob = subprocess.run(
+                ["git", "--git-dir", str(self.bare), "cat-file", "blob", f"{ref}:{directory}/{name}"], capture_output=True, check=True
+            )
+            result[name] = blob.stdout
+        return result
+
+    def repository_bytes(self) -> bytes:
+        """The whole history as text: `git log -p --all` plus every object in the database."""
+        log = subprocess.run(
+            ["git", "--git-dir", str(self.bare), "log", "-p", "--all", "--binary", "--format=fuller"], capture_output=True, check=True
+        ).stdout
+        objects = subprocess.run(
+            ["git", "--git-dir", str(self.bare), "cat-file", "--batch-all-objects", "--batch"], capture_output=True, check=True
+        ).stdout
+        return log + b"\n" + objects
+
+    def assert_no_plaintext(self) -> None:
+        """No plaintext secret value (raw, base64 or any line of it) in history, objects, logs or leftovers."""
+        haystacks = {"repository": self.repository_bytes(), "bridge output": "\n".join(self.outputs).encode()}
+        needles = self.world.needles() | {GIT_TOKEN.encode(), KUBE_TOKEN.encode(), HMAC_KEY}
+        assert needles, "the world holds no plaintext to look for"
+        for where, haystack in haystacks.items():
+            leaked = [n[:24] for n in needles if n in haystack]
+            assert not leaked, f"plaintext found in {where}: {leaked[:3]}"
+        leftovers = list(self.bridge_tmp.iterdir())
+        assert not leftovers, f"the bridge left files behind: {leftovers}"

@@ -1,0 +1,7 @@
+"""`python -m workspace_clusters`."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
