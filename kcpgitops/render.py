@@ -77,8 +77,8 @@ def render(topology: Topology, *, topology_path: Path | None = None) -> Rendered
         # argocd/<cluster>/<section>/...: keyed by that directory, so `files("argocd")` keeps the sections apart.
         tree = ArgoCdTree(app, f"argocd-{cluster.name}", topology=topology, cluster=cluster.name,
                           dist_docs=rendered.manifests[cluster.name])
-        for section, section_chart in tree.sections.items():
-            rendered.applications[f"{cluster.name}/{section}"] = list(section_chart.to_json())
+        for section, docs in tree.documents().items():
+            rendered.applications[f"{cluster.name}/{section}"] = docs
         rendered.extra_files["argocd"][Path(cluster.name) / "README.md"] = tree.readme
     rendered.extra_files["dist"].update(generated_files(topology, rendered.manifests, topology_path=topology_path))
     # Inside kcp (the `kcp:` section): dist/kcp/<workspace dir>/..., and on the root cluster the kcp-ws-* Argo CD objects.
