@@ -2,7 +2,9 @@
 
 Without them, sync waves do not wait for child Applications, etcd-druid ``Etcd`` objects or kcp-operator objects.
 Each script lives in ``lua/<group>_<Kind>.lua`` and uses Argo CD's custom health format: it reads the global ``obj``
-and returns a table with ``status`` and ``message``.
+and returns a table with ``status`` and ``message``. Argo CD takes one self-contained script per kind, so the
+kcp-operator kinds keep only their ``config`` table in their file and share ``lua/_<group>_body.lua``, which is
+appended to each of them here.
 """
 
 from __future__ import annotations
@@ -17,9 +19,12 @@ HEALTH_KEY_PREFIX = "resource.customizations.health."
 def health_customizations() -> dict[str, str]:
     """Map each ``resource.customizations.health.<group>_<Kind>`` argocd-cm key to its Lua script, sorted by key."""
     scripts = files(__name__).joinpath("lua")
-    found = {
-        HEALTH_KEY_PREFIX + entry.name.removesuffix(".lua"): entry.read_text(encoding="utf-8")
-        for entry in scripts.iterdir()
-        if entry.name.endswith(".lua")
-    }
+    found = {}
+    for entry in scripts.iterdir():
+        if not entry.name.endswith(".lua") or entry.name.startswith("_"):
+            continue
+        key = entry.name.removesuffix(".lua")
+        body = scripts.joinpath(f"_{key.split('_')[0]}_body.lua")
+        text = entry.read_text(encoding="utf-8")
+        found[HEALTH_KEY_PREFIX + key] = text + body.read_text(encoding="utf-8") if body.is_file() else text
     return dict(sorted(found.items()))
