@@ -12,6 +12,7 @@ from pathlib import Path
 
 from constructs import Construct
 
+from kcpgitops.health import lua_health_checks
 from kcpgitops.output import dump_yaml
 from kcpgitops.topology import Topology
 
@@ -29,7 +30,6 @@ from ._readme import ORDER_FILE, apply_order, render_readme
 
 KCP_DIR = "kcp"
 """The kcp tree's directory inside `dist/`."""
-HEALTH_KEY_PREFIX = "resource.customizations.health."
 
 
 @dataclass
@@ -89,13 +89,7 @@ def render_kcp(scope: Construct, topology: Topology) -> KcpRendered:
 
 def health_customizations() -> dict[str, str]:
     """`argocd-cm` health checks for kcp kinds: `resource.customizations.health.<group>_<Kind>` -> Lua script."""
-    scripts = files(__name__).joinpath("lua")
-    found = {
-        HEALTH_KEY_PREFIX + entry.name.removesuffix(".lua"): entry.read_text(encoding="utf-8")
-        for entry in scripts.iterdir()
-        if entry.name.endswith(".lua")
-    }
-    return dict(sorted(found.items()))
+    return lua_health_checks(files(__name__).joinpath("lua"))
 
 
 __all__ = ["KCP_DIR", "KcpRendered", "health_customizations", "object_file", "render_kcp"]

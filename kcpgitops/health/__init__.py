@@ -10,15 +10,20 @@ appended to each of them here.
 from __future__ import annotations
 
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 
-__all__ = ["HEALTH_KEY_PREFIX", "health_customizations"]
+__all__ = ["HEALTH_KEY_PREFIX", "health_customizations", "lua_health_checks"]
 
 HEALTH_KEY_PREFIX = "resource.customizations.health."
 
 
 def health_customizations() -> dict[str, str]:
     """Map each ``resource.customizations.health.<group>_<Kind>`` argocd-cm key to its Lua script, sorted by key."""
-    scripts = files(__name__).joinpath("lua")
+    return lua_health_checks(files(__name__).joinpath("lua"))
+
+
+def lua_health_checks(scripts: Traversable) -> dict[str, str]:
+    """The argocd-cm health entries of a directory of ``<group>_<Kind>.lua`` files (plus shared ``_<group>_body.lua``)."""
     found = {}
     for entry in scripts.iterdir():
         if not entry.name.endswith(".lua") or entry.name.startswith("_"):
