@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import kubeapi
+
 EXIT_OK = 0
 EXIT_TARGET_FAILED = 1
 EXIT_USAGE = 2
@@ -19,13 +21,8 @@ class CertificateError(BridgeError):
     """A sealing certificate is missing, malformed, not RSA, expired or not yet valid."""
 
 
-class ApiError(BridgeError):
+class ApiError(BridgeError, kubeapi.ApiError):
     """The Kubernetes API answered with an error or could not be reached."""
-
-    def __init__(self, message: str, *, code: int | None = None, reason: str = "") -> None:
-        super().__init__(message)
-        self.code = code
-        self.reason = reason
 
 
 class BundleError(BridgeError):
