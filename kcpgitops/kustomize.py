@@ -55,6 +55,8 @@ from typing import Any
 
 import yaml
 
+from kcpgitops.yaml_cache import load_documents
+
 __all__ = ["KustomizeError", "build", "build_kustomization"]
 
 _KUSTOMIZATION_FILES = ("kustomization.yaml", "kustomization.yml", "Kustomization")
@@ -310,11 +312,9 @@ def _load_objects(path: Path) -> Iterator[dict[str, Any]]:
 def _parse_yaml_stream(path: str, mtime_ns: int, size: int) -> str:
     """Parse a YAML stream once per file version; JSON text is the cheap, immutable cache form."""
     del mtime_ns, size  # cache key only: an edited file is parsed again
-    with open(path, encoding="utf-8") as stream:
-        docs = list(yaml.load_all(stream, Loader=_Loader))
     try:
-        # Kubernetes objects are JSON: refuse YAML values that have no JSON form (binary, NaN).
-        return json.dumps(docs, allow_nan=False)
+        # Kubernetes objects are JSON: load_documents refuses YAML values that have no JSON form (binary, NaN).
+        return json.dumps(load_documents(Path(path), loader=_Loader))
     except (TypeError, ValueError) as error:
         raise KustomizeError(f"{path}: not a JSON-compatible Kubernetes object: {error}") from None
 

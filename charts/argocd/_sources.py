@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from kcpgitops.yaml_cache import load_documents
+
 from kcpgitops.output import CERT_MANAGER_NAMESPACE
 
 IN_CLUSTER = "https://kubernetes.default.svc"
@@ -110,7 +112,7 @@ def etcd_druid_crds(version: str) -> tuple[dict, ...]:
     docs = [
         doc
         for path in sorted(directory.glob("*.yaml"))
-        for doc in yaml.safe_load_all(path.read_text(encoding="utf-8"))
+        for doc in load_documents(path)
         if doc and doc.get("kind") == "CustomResourceDefinition"
     ]
     return tuple(sorted(docs, key=lambda d: d["metadata"]["name"]))

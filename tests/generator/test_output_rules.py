@@ -164,3 +164,29 @@ def test_any_number_of_clusters_renders_an_etcd_per_shard_on_its_cluster(tmp_pat
     out = {"dist": tmp_path / "dist", "argocd": tmp_path / "argocd"}
     assert synth(topology=FIXTURES / "five-clusters.yaml", **out) == 0
     assert sorted(p.name for p in out["dist"].iterdir() if p.is_dir()) == ["ap-1", "eu-1", "eu-2", "us-1", "us-2"]
+
+
+def test_yaml_cache_never_changes_output(repo_root, tmp_path, monkeypatch, default_trees):
+    import kcpgitops.yaml_cache as cache
+
+    monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "cache")
+    for run in ("cold", "warm"):
+        out = {"dist": tmp_path / run / "dist", "argocd": tmp_path / run / "argocd"}
+        assert synth(topology=repo_root / "topology.yaml", **out) == 0
+        for name in ("dist", "argocd"):
+            assert _trees_equal(default_trees[name], out[name]) == [], run
+    assert any((tmp_path / "cache").glob("*.yaml"))
+
+
+def test_damaged_or_stale_parse_cache_entries_are_never_trusted(tmp_path, monkeypatch):
+    import kcpgitops.yaml_cache as cache
+
+    monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "cache")
+    source = tmp_path / "crd.yaml"
+    source.write_text("a: 1\n---\nb: [x, y]\n")
+    assert cache.load_documents(source) == [{"a": 1}, {"b": ["x", "y"]}]
+    (entry,) = (tmp_path / "cache").glob("*.json")
+    entry.write_text("{not json")
+    assert cache.load_documents(source) == [{"a": 1}, {"b": ["x", "y"]}]
+    source.write_text("a: 2\n")
+    assert cache.load_documents(source) == [{"a": 2}]
