@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-
 from cdk8s import Chart
 from constructs import Construct
 
@@ -40,7 +38,7 @@ class ArgoCdTree(Construct):
         self.readme = render_readme(topology, self.plan)
 
     def documents(self) -> dict[str, list[dict]]:
-        """Section directory -> its documents, synthesized."""
+        """Section directory -> its documents, synthesized (the verbatim sections are the plan's own lists)."""
         out = {section: list(chart.to_json()) for section, chart in self.sections.items()}
-        out.update({section: copy.deepcopy(docs) for section, docs in self.verbatim.items()})
+        out.update(self.verbatim)
         return dict(sorted(out.items()))
