@@ -49,6 +49,7 @@ lint: setup
 	$(PY) -m ruff check .
 
 test: setup lint check-rendered validate check
+	mkdir -p build && $(PY) -m kcpgitops diff --base HEAD --output build/rendered-diff.md
 	$(PY) -m pytest -q
 
 imports: setup
