@@ -8,7 +8,7 @@ Layout (paths are repo-relative; every Application reads the cluster's own repo 
 - `etcd-druid-crds/`: the vendored etcd-druid CRDs (its chart ships none).
 - `kcp-operator/`: kcp-operator with the bundle feature gate (only on the root shard's cluster).
 
-The kcp deployment itself is `dist/<cluster>` and the bridge's sealed bundle objects are `bridge/<cluster>`.
+The kcp deployment itself is `dist/<cluster>` and the bridge's sealed bundle objects are `sealed/<cluster>` (the topology's bridgePath).
 """
 
 from __future__ import annotations
