@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+cp cdk8s.yaml "$work/cdk8s.yaml.orig"
+# `cdk8s import` records every imported file in cdk8s.yaml; those are temporary joins, so restore it afterwards.
+trap 'cp "$work/cdk8s.yaml.orig" cdk8s.yaml; rm -rf "$work"' EXIT
 join() { # join <group-file-name> <crd files...>
   local out="$work/$1.yaml"; shift
   for f in "$@"; do printf -- '---\n'; cat "$f"; printf '\n'; done > "$out"
