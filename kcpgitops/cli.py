@@ -29,8 +29,13 @@ def synth(*, topology: Path, dist: Path, argocd: Path) -> int:
     from kcpgitops.output import write_trees
     from kcpgitops.render import render
 
-    rendered = render(model, topology_path=topology)
-    write_trees({dist: rendered.files("dist"), argocd: rendered.files("argocd")})
+    try:
+        rendered = render(model, topology_path=topology)
+        trees = {dist: rendered.files("dist"), argocd: rendered.files("argocd")}
+    except ValueError as exc:  # input the models cannot judge alone, e.g. a pinned version with no vendored CRDs
+        print(f"error: cannot render {topology}: {exc}", file=sys.stderr)
+        return 1
+    write_trees(trees)
     return 0
 
 
