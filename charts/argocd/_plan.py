@@ -183,8 +183,8 @@ def _helm_source(chart: HelmChart, version: str) -> dict:
     return {"repoURL": chart.repo_url, "chart": chart.chart, "targetRevision": version, "helm": helm}
 
 
-def _application(topology: Topology, name: str, *, source: dict, namespace: str, options: tuple[str, ...] | list[str],
-                 wave: int | None) -> dict:
+def sync_policy(topology: Topology, *options: str) -> dict:
+    """An Application's syncPolicy: automated sync, prune, self-heal and retry from the topology, plus `options`."""
     settings = topology.argocd
     policy: dict = {}
     if settings.automated:
@@ -197,6 +197,13 @@ def _application(topology: Topology, name: str, *, source: dict, namespace: str,
             "backoff": {"duration": retry.duration, "factor": retry.factor, "maxDuration": retry.max_duration},
             "refresh": retry.refresh,
         }
+    return policy
+
+
+def _application(topology: Topology, name: str, *, source: dict, namespace: str, options: tuple[str, ...] | list[str],
+                 wave: int | None) -> dict:
+    settings = topology.argocd
+    policy = sync_policy(topology, *options)
     return {
         "apiVersion": API,
         "kind": "Application",

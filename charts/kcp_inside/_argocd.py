@@ -23,6 +23,7 @@ from kcpgitops.topology import Topology
 from workspace_clusters._names import MANAGED_BY, PREFIX, object_name, server_url
 
 from .._manifest import manifest, meta
+from ..argocd import sync_policy
 from ._objects import KcpObject, workspace_dir
 
 ARGOCD_API = "argoproj.io/v1alpha1"
@@ -68,21 +69,6 @@ def kcp_repo_dir(topology: Topology) -> str:
     return f"{parent[0]}/kcp" if len(parent) == 2 else "kcp"
 
 
-def _sync_policy(topology: Topology, *options: str) -> dict:
-    settings = topology.argocd
-    policy: dict = {}
-    if settings.automated:
-        policy["automated"] = {"prune": settings.prune, "selfHeal": settings.self_heal}
-    policy["syncOptions"] = list(options)
-    retry = settings.retry
-    if retry.limit:
-        backoff = {"duration": retry.duration, "factor": retry.factor, "maxDuration": retry.max_duration}
-        policy["retry"] = {"limit": retry.limit, "backoff": backoff}
-        if getattr(retry, "refresh", None) is not None:
-            policy["retry"]["refresh"] = retry.refresh
-    return policy
-
-
 def _application(topology: Topology, name: str, *, wave: int, path: str, destination: dict, options: tuple[str, ...],
                  recurse: bool = False) -> dict:
     root = topology.cluster(topology.root_shard.cluster)
@@ -96,7 +82,7 @@ def _application(topology: Topology, name: str, *, wave: int, path: str, destina
             "source": {"repoURL": root.git.repo_url, "targetRevision": root.git.branch, "path": path,
                        "directory": {"recurse": recurse}},
             "destination": destination,
-            "syncPolicy": _sync_policy(topology, *options),
+            "syncPolicy": sync_policy(topology, *options),
         },
     }
 
