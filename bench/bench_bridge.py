@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "bridge"))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "bridge")]  # the testkit imports tests.loopback_https
 
 from bridge_testkit import pki as pki_mod  # noqa: E402
 from bridge_testkit.harness import Harness, Pki  # noqa: E402

@@ -15,10 +15,9 @@ import datetime
 import ipaddress
 import json
 import re
-import ssl
 import threading
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -28,6 +27,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+
+from tests.loopback_https import LoopbackHttpsServer
 
 _PATH = re.compile(r"^/api/v1/namespaces/(?P<ns>[^/]+)/(?P<resource>[^/]+)(?:/(?P<name>[^/]+))?$")
 SA_USER = "system:serviceaccount:argocd:kcp-ws-clusters"
@@ -106,7 +107,7 @@ def status(code: int, reason: str, message: str, **details: Any) -> dict[str, An
     return body
 
 
-class FakeKube:
+class FakeKube(LoopbackHttpsServer):
     """Named Secrets over HTTPS. `allowed` (verb, namespace, name) is the Role; None allows everything."""
 
     def __init__(self, *, cert_file: Path, key_file: Path, token: str):
@@ -137,24 +138,7 @@ class FakeKube:
 
             do_PATCH = do_POST = do_PUT = do_DELETE = do_GET
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(str(cert_file), str(key_file))
-        self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"https://127.0.0.1:{self._server.server_address[1]}"
-
-    def start(self) -> FakeKube:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        super().__init__(Handler, cert_file=cert_file, key_file=key_file)
 
     def put_secret(self, namespace: str, name: str, data: dict[str, bytes], **meta: Any) -> None:
         obj = {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": name, "namespace": namespace, **meta}, "type": "Opaque",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import base64
 import os
-import ssl
 import subprocess
 import threading
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+
+from tests.loopback_https import LoopbackHttpsServer
 
 GIT_ENV = {
     "GIT_CONFIG_NOSYSTEM": "1",
@@ -65,7 +66,7 @@ def commit_files(*, bare: Path, files: dict[str, str], message: str, branch: str
     return sha
 
 
-class GitHttpServer:
+class GitHttpServer(LoopbackHttpsServer):
     """Serves every bare repository under root at https://127.0.0.1:PORT/<name>.git."""
 
     def __init__(self, *, root: Path, cert_file: Path, key_file: Path, username: str, token: str):
@@ -94,24 +95,7 @@ class GitHttpServer:
             def do_POST(self) -> None:
                 server._handle(self)
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(str(cert_file), str(key_file))
-        self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"https://127.0.0.1:{self._server.server_address[1]}"
-
-    def start(self) -> GitHttpServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        super().__init__(Handler, cert_file=cert_file, key_file=key_file)
 
     def _authorized(self, header: str) -> bool:
         expected = base64.b64encode(f"{self.username}:{self.token}".encode()).decode()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import ssl
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
+
+from tests.loopback_https import LoopbackHttpsServer
 
 _PATH = re.compile(
     r"^/(?:api/v1|apis/(?P<group>[^/]+)/(?P<version>[^/]+))/namespaces/(?P<ns>[^/]+)/(?P<resource>[^/]+)(?:/(?P<name>[^/]+))?$"
@@ -25,7 +26,7 @@ def status(*, code: int, reason: str, message: str, details: dict[str, Any] | No
     return body
 
 
-class FakeKubeApi:
+class FakeKubeApi(LoopbackHttpsServer):
     """Serves named objects; a Role-like allow list turns everything else into 403."""
 
     def __init__(self, *, cert_file: Path, key_file: Path, token: str):
@@ -69,24 +70,7 @@ class FakeKubeApi:
             def do_DELETE(self) -> None:
                 api._handle(self, "delete")
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(str(cert_file), str(key_file))
-        self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"https://127.0.0.1:{self._server.server_address[1]}"
-
-    def start(self) -> FakeKubeApi:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        super().__init__(Handler, cert_file=cert_file, key_file=key_file)
 
     def put(self, path: str, obj: dict[str, Any]) -> None:
         """Store an object at its API path."""
