@@ -97,7 +97,7 @@ class EtcdNamespaceCa(Construct):
 
 
 class EtcdCertificates(Construct):
-    """Server, client, peer and backup-restore certificates of one etcd cluster."""
+    """Server, client, peer and backup-restore certificates of one etcd cluster, each named like its Secret (as upstream)."""
 
     def __init__(self, scope: Construct, construct_id: str, *, etcd_name: str, namespace: str, secrets: EtcdSecrets) -> None:
         super().__init__(scope, construct_id)
@@ -106,15 +106,14 @@ class EtcdCertificates(Construct):
         wildcard_peers = ["*." + n for n in peer_names]
         local = f"{etcd_name}-local"
         cluster_ca = (CLUSTER_ISSUER, "ClusterIssuer")
-        name = lambda base: secrets.server.removesuffix("etcd-server-tls") + base  # noqa: E731 - keeps names in step with secrets
-        manifest(self, _certificate(name("etcd-server-tls"), ns, secret=secrets.server, common_name="etcd-server",
+        manifest(self, _certificate(secrets.server, ns, secret=secrets.server, common_name="etcd-server",
                                     issuer=cluster_ca, dns_names=[local, *client_names, *wildcard_peers]))
-        manifest(self, _certificate(name("etcd-client-tls"), ns, secret=secrets.client, common_name="etcd-client", issuer=cluster_ca))
-        manifest(self, _certificate(name("etcd-peer-tls"), ns, secret=secrets.peer, common_name="etcd-peer",
+        manifest(self, _certificate(secrets.client, ns, secret=secrets.client, common_name="etcd-client", issuer=cluster_ca))
+        manifest(self, _certificate(secrets.peer, ns, secret=secrets.peer, common_name="etcd-peer",
                                     issuer=("etcd-peer-ca", "Issuer"), dns_names=[*peer_names, *wildcard_peers]))
         # Upstream lists 127.0.0.1 under dnsNames; cert-manager rejects an IP there, so it moves to ipAddresses.
-        manifest(self, _certificate(name("etcd-backup-restore-server-tls"), ns, secret=secrets.backup_server,
+        manifest(self, _certificate(secrets.backup_server, ns, secret=secrets.backup_server,
                                     common_name="etcd-backup-restore-server", issuer=cluster_ca,
                                     dns_names=[local, "localhost"], ip_addresses=["127.0.0.1"]))
-        manifest(self, _certificate(name("etcd-backup-restore-client-tls"), ns, secret=secrets.backup_client,
+        manifest(self, _certificate(secrets.backup_client, ns, secret=secrets.backup_client,
                                     common_name="etcd-backup-restore-client", issuer=cluster_ca))
