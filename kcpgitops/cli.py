@@ -15,6 +15,7 @@ COMMANDS = {
     "check": ("kcpgitops.check.cli", "main", "cross-cluster consistency check of a rendered tree"),
     "check-rendered": ("kcpgitops.check.stale", "main", "fail when committed dist/ or argocd/ differ from a fresh render"),
     "diff": ("kcpgitops.diff.cli", "main", "Markdown summary of rendered changes against a git ref"),
+    "rehearse": ("kcpgitops.rehearsal.cli", "main", "replay every cluster's Argo CD rollout offline and judge convergence"),
 }
 """Command -> (module, function taking argv and returning an exit code, help)."""
 

@@ -1,0 +1,261 @@
+"""The rehearsal engine: builds the fleet from a rendered tree, advances simulated time, judges convergence.
+
+One `Rehearsal` is one scenario's world: a working copy of the tree, a real Git remote on loopback holding it, one
+in-memory API per cluster with its Argo CD and controller stand-ins, cluster 1's API served over HTTPS for the real
+jobs, and the kcp model behind the front-proxy. Time advances in ticks (5 s, stretched up to 30 s while nothing
+changes); each tick every cluster's controllers reconcile once in a fixed order.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kcpgitops.topology import Topology
+
+from ._api import Key, describe
+from ._apiserver import LoopbackApiServer
+from ._argocd import ArgoCd
+from ._charts import PinnedCharts
+from ._controllers.cert_manager import CertManager
+from ._controllers.etcd_druid import EtcdDruid
+from ._controllers.kcp_operator import KcpOperator
+from ._controllers.sealed_secrets import SealedSecretsController
+from ._controllers.workloads import Workloads, pod_blockers
+from ._git import GitRemote
+from ._jobs import CronJobs
+from ._kcp import KcpModel
+from ._repo import WorkingCopy
+from ._world import Cluster, Fleet
+
+__all__ = ["Rehearsal", "Stall"]
+
+TICK = 5.0
+"""Seconds of simulated time per tick while things change."""
+MAX_TICK = 30.0
+"""Longest tick while nothing changes."""
+APP_NAMESPACE = "argocd"
+
+
+@dataclass(frozen=True)
+class Stall:
+    """Why one cluster has not converged."""
+
+    cluster: str
+    """The cluster."""
+    stuck: str
+    """The stuck object (`Kind.group namespace/name`) or the step that cannot happen."""
+    why: str
+    """Why it is stuck, in the words of its health check, condition or controller."""
+    waiting: str
+    """Which wave of which Application waits on it (or "-" when nothing waits)."""
+
+    def message(self) -> str:
+        """One line for people."""
+        return f"{self.cluster}: {self.stuck} is stuck: {self.why} (waited on by {self.waiting})"
+
+    def as_dict(self) -> dict:
+        """JSON form."""
+        return {"cluster": self.cluster, "stuck": self.stuck, "why": self.why, "waiting": self.waiting}
+
+
+@dataclass
+class Rehearsal:
+    """One scenario's world."""
+
+    source: Path
+    """The repository copy under test (holds dist/, argocd/ and the topology)."""
+    topology_file: Path
+    """The topology file (absolute, or relative to `source`)."""
+    workdir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="kcp-rehearsal-")))
+    """Scratch space: the working copy, the bare Git repository, the jobs' files."""
+    fleet: Fleet = field(default_factory=Fleet)
+    """Clusters, clock, timeline, DNS."""
+    copy: WorkingCopy | None = None
+    remote: GitRemote | None = None
+    kcp: KcpModel | None = None
+    argo: dict[str, ArgoCd] = field(default_factory=dict)
+    api_servers: dict[str, LoopbackApiServer] = field(default_factory=dict)
+    cronjobs: dict[str, CronJobs] = field(default_factory=dict)
+    sealed_secrets: dict[str, SealedSecretsController] = field(default_factory=dict)
+    workloads: Workloads | None = None
+    rendered_before: dict[str, bytes] = field(default_factory=dict)
+    """What the generator made of the tree's own certificates (the base of the person's re-render delta)."""
+
+    # -- set-up ----------------------------------------------------------------------------------------------
+
+    def start(self) -> Rehearsal:
+        """Copy the tree, start the Git remote with it, and create every (empty) cluster with its actors."""
+        self.copy = WorkingCopy.copy_of(self.source, self.topology_file, self.workdir / "repo")
+        topology = self.topology
+        self.remote = GitRemote(self.workdir / "git", clock=self.fleet.clock).start()
+        self.remote.commit(self.copy.files(), "the tree under test")
+        self.fleet.log("git", f"pushed the tree under test as {self.remote.head()[:12]}")
+        self.kcp = KcpModel(fleet=self.fleet, topology=topology)
+        self._charts = PinnedCharts()
+        remotes = {c.git.repo_url: self.remote for c in topology.clusters}
+        self._repos = self.remote.repos(remotes)
+        self._url_map = {c.git.repo_url: self.remote.url for c in topology.clusters}
+        self.workloads = Workloads()
+        for spec in topology.clusters:
+            self.fleet.add_cluster(spec.name)
+            self.attach(spec.name)
+        return self
+
+    def attach(self, name: str) -> None:
+        """Give an (empty) cluster of the fleet its Argo CD, controllers, loopback API and CronJob runner."""
+        assert self.kcp is not None and self.remote is not None and self.workloads is not None
+        cluster = self.fleet.clusters[name]
+        argo = ArgoCd(namespace=self.topology.argocd.namespace, repos=self._repos, charts=self._charts, remote=self.kcp.endpoint)
+        self.argo[name] = argo
+        sealed = SealedSecretsController()
+        self.sealed_secrets[name] = sealed
+        server = LoopbackApiServer(cluster.api).start()
+        self.api_servers[name] = server
+        jobs = CronJobs(api_server=server, url_map=self._url_map, git_head=self.remote.head, workdir=self.workdir / "jobs" / name,
+                        resolve=self.kcp.front_proxy_address)
+        self.cronjobs[name] = jobs
+        cluster.controllers = [argo, CertManager(), sealed, EtcdDruid(), KcpOperator(), self.workloads, jobs]
+
+    def stop(self) -> None:
+        """Stop the loopback servers."""
+        for server in self.api_servers.values():
+            server.stop()
+        if self.remote is not None:
+            self.remote.stop()
+
+    @property
+    def topology(self) -> Topology:
+        """The working copy's topology (it changes in day-2 scenarios)."""
+        assert self.copy is not None
+        return self.copy.topology
+
+    # -- time ------------------------------------------------------------------------------------------------
+
+    def tick(self, step: float = TICK) -> bool:
+        """Advance the clock by `step` and let every actor act once; return whether anything changed."""
+        before = self._revision()
+        self.fleet.clock.now += step
+        for cluster in self.fleet.clusters.values():
+            for controller in cluster.controllers:
+                controller.reconcile(cluster)
+        assert self.kcp is not None
+        self.kcp.reconcile(self.fleet)
+        return self._revision() != before
+
+    def run_until(self, done: Callable[[], bool], *, limit: float, quiet: float = 1800.0) -> bool:
+        """Tick until `done()`, `limit` simulated seconds, or `quiet` seconds without any change; return done()."""
+        deadline = self.fleet.clock.now + limit
+        still_since = self.fleet.clock.now
+        step = TICK
+        while self.fleet.clock.now < deadline:
+            if done():
+                return True
+            changed = self.tick(step)
+            if changed:
+                still_since, step = self.fleet.clock.now, TICK
+            else:
+                step = min(step * 2, MAX_TICK)
+                if self.fleet.clock.now - still_since >= quiet:
+                    break
+        return done()
+
+    def _revision(self) -> tuple:
+        return tuple(c.api.revision for c in self.fleet.clusters.values()) + (self.kcp.revision if self.kcp else 0,)
+
+    # -- judging ---------------------------------------------------------------------------------------------
+
+    def stalls(self) -> list[Stall]:
+        """Why the fleet has not converged, one entry per stuck cluster (empty when converged)."""
+        out = []
+        for name, cluster in self.fleet.clusters.items():
+            stall = self._cluster_stall(name, cluster)
+            if stall is not None:
+                out.append(stall)
+        return out
+
+    def converged(self) -> bool:
+        """Every Application Synced and Healthy; every kcp Deployment ready on its own cluster."""
+        return not self.stalls()
+
+    def _cluster_stall(self, name: str, cluster: Cluster) -> Stall | None:
+        argo = self.argo[name]
+        blockers = argo.blockers(cluster)
+        if blockers:
+            return self._follow(name, cluster, blockers)
+        apps = list(cluster.api.iter("argoproj.io", "Application", self.topology.argocd.namespace))
+        if not apps:
+            return Stall(name, "Application app-of-apps", "no Application exists: the bootstrap was not applied", "-")
+        for stuck in self._kcp_workloads_not_ready(name, cluster):
+            return stuck
+        return None
+
+    def _follow(self, name: str, cluster: Cluster, blockers: list) -> Stall:
+        """Walk from the first blocked Application down to the object that blocks it, detecting cycles."""
+        by_app = {b.application: b for b in blockers}
+        first = blockers[0]
+        for blocker in blockers:  # the root of the chain: an Application no other blocked Application waits on
+            waited = any(obj.key == ("argoproj.io", "Application", blocker.namespace, blocker.application)
+                         for other in blockers for obj in other.objects)
+            if not waited:
+                first = blocker
+                break
+        path = [first.application]
+        current = first
+        while True:
+            if not current.objects:
+                return Stall(name, f"Application {current.application}", current.reason, self._chain(path[:-1]) or "-")
+            child = next((o for o in current.objects if o.key[1] == "Application" and o.key[0] == "argoproj.io"), None)
+            if child is None:
+                obj = current.objects[0]
+                why = obj.message or obj.status
+                live = cluster.api.peek(obj.key)
+                if live is not None and obj.key[1] in ("Deployment", "StatefulSet"):
+                    missing = pod_blockers(cluster, live)
+                    if missing:
+                        why = f"{why}; pods cannot start: {'; '.join(missing)}"
+                return Stall(name, describe(obj.key), f"{obj.status}: {why}", f"{current.where} of Application {current.application}" +
+                             (f" (under {self._chain(path[:-1])})" if len(path) > 1 else ""))
+            child_name = child.key[3]
+            if child_name in path:
+                cycle = " -> ".join([*path[path.index(child_name):], child_name])
+                return Stall(name, describe(child.key), f"dependency cycle between Applications: {cycle}; {child.message or child.status}",
+                             f"{current.where} of Application {current.application}")
+            path.append(child_name)
+            nxt = by_app.get(child_name)
+            if nxt is None:
+                live = cluster.api.peek(child.key)
+                why = child.message or child.status
+                conditions = ((live or {}).get("status") or {}).get("conditions") or []
+                if conditions:
+                    why = "; ".join(f"{c.get('type')}: {c.get('message')}" for c in conditions)
+                return Stall(name, describe(child.key), f"{child.status}: {why}", f"{current.where} of Application {current.application}")
+            current = nxt
+
+    @staticmethod
+    def _chain(path: list[str]) -> str:
+        return " -> ".join(f"Application {p}" for p in path)
+
+    def _kcp_workloads_not_ready(self, name: str, cluster: Cluster):
+        topology = self.topology
+        namespace = topology.namespace
+        for shard in topology.shards_on(name):
+            if shard.name == topology.root_shard.name:
+                continue
+            key: Key = ("apps", "Deployment", namespace, f"{shard.name}-shard-kcp")
+            live = cluster.api.peek(key)
+            if live is None:
+                yield Stall(name, describe(key), "not delivered to its cluster yet (the bridge has not committed it, or Argo CD has not synced it)",
+                            "the shard's rollout")
+                return
+            if not cluster.deployment_ready(namespace, key[3]):
+                yield Stall(name, describe(key), "pods not ready: " + ("; ".join(pod_blockers(cluster, live)) or "starting"), "the shard's rollout")
+                return
+        for deployment in cluster.api.iter("apps", "Deployment", namespace):
+            want = (deployment.get("spec") or {}).get("replicas", 1)
+            if want and not cluster.deployment_ready(namespace, deployment["metadata"]["name"]):
+                key = ("apps", "Deployment", namespace, deployment["metadata"]["name"])
+                yield Stall(name, describe(key), "pods not ready: " + ("; ".join(pod_blockers(cluster, deployment)) or "starting"), "-")
+                return

@@ -1,0 +1,131 @@
+"""The person's working copy of the GitOps repository: the tree under test, re-rendered the way a person would.
+
+The rehearsal never edits the directory it is given. It copies the tree into a work directory; the person's
+"re-render and commit" step (after fetching the clusters' sealing certificates) then changes only what the new
+certificates change: it renders the topology twice, with the certificates the tree was rendered with and with the
+fetched ones, and applies the difference. A deliberately broken tree therefore stays broken where it was broken.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kcpgitops.topology import Topology, load_topology
+
+__all__ = ["WorkingCopy"]
+
+_SKIP = {".git", ".venv", "node_modules", "build", "imports", "tests", "bench", ".pytest_cache", "__pycache__"}
+RENDERED_TREES = ("dist", "argocd")
+
+
+@dataclass
+class WorkingCopy:
+    """A copy of the repository the rehearsal commits from."""
+
+    root: Path
+    """Where the copy lives."""
+    topology_file: Path
+    """The topology file inside the copy."""
+    _render_cache: dict[tuple, dict[str, bytes]] = field(default_factory=dict)
+
+    @classmethod
+    def copy_of(cls, source: Path, topology: Path, dest: Path) -> WorkingCopy:
+        """Copy `source` (its rendered trees, certificates, topology and the files the topology names) to `dest`."""
+        dest.mkdir(parents=True, exist_ok=True)
+        for entry in sorted(source.iterdir()):
+            if entry.name in _SKIP or entry.name.startswith(".dist.") or entry.name.startswith(".argocd."):
+                continue
+            target = dest / entry.name
+            if entry.is_dir():
+                shutil.copytree(entry, target, ignore=shutil.ignore_patterns(*_SKIP))
+            elif entry.is_file():
+                shutil.copy2(entry, target)
+        topo = topology if topology.is_absolute() else source / topology
+        inside = dest / topo.name
+        if not inside.exists():
+            shutil.copy2(topo, inside)
+        return cls(root=dest, topology_file=inside)
+
+    @property
+    def topology(self) -> Topology:
+        """The topology model of the copy."""
+        return load_topology(self.topology_file)
+
+    def files(self, prefixes: tuple[str, ...] = ("dist", "argocd", "certs", "sealed")) -> dict[str, bytes]:
+        """Repo-relative path -> content of every file under the given top-level folders, plus the topology file."""
+        out = {}
+        for prefix in prefixes:
+            base = self.root / prefix
+            if base.is_dir():
+                for path in sorted(base.rglob("*")):
+                    if path.is_file():
+                        out[path.relative_to(self.root).as_posix()] = path.read_bytes()
+        out[self.topology_file.relative_to(self.root).as_posix()] = self.topology_file.read_bytes()
+        return out
+
+    def render(self) -> dict[str, bytes]:
+        """What the generator makes of the copy's topology and certificates now (repo-relative path -> bytes)."""
+        certs = tuple(sorted((p.name, p.read_bytes()) for p in (self.root / "certs").glob("*.pem"))) if (self.root / "certs").is_dir() else ()
+        key = (self.topology_file.read_bytes(), certs)
+        if key not in self._render_cache:
+            from kcpgitops.render import render  # the generator (cdk8s): only the person's render step needs it
+
+            rendered = render(self.topology, topology_path=self.topology_file)
+            out = {}
+            for tree in RENDERED_TREES:
+                for path, text in rendered.files(tree).items():
+                    out[f"{tree}/{path.as_posix()}"] = text.encode()
+            self._render_cache[key] = out
+        return self._render_cache[key]
+
+    def documents(self, path: str) -> list[dict]:
+        """The YAML documents of every manifest file below a repo path, in path order (`kubectl apply -R -f`)."""
+        import yaml
+
+        base = self.root / path
+        files = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml", ".json"))
+        docs = []
+        for file in files:
+            docs += [d for d in yaml.safe_load_all(file.read_text(encoding="utf-8")) if isinstance(d, dict)]
+        return docs
+
+    def write_certificate(self, cluster: str, pem: bytes) -> str:
+        """Store a fetched sealing certificate where the topology expects it; return the repo path."""
+        topology = self.topology
+        rel = topology.sealing_certificate(topology.cluster(cluster))
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pem)
+        return rel
+
+    def rerender_delta(self, before: dict[str, bytes]) -> dict[str, bytes | None]:
+        """Apply to the copy what changed between the render `before` and a render now; return the changed paths."""
+        after = self.render()
+        changed: dict[str, bytes | None] = {}
+        for path in sorted(set(before) | set(after)):
+            if before.get(path) != after.get(path):
+                changed[path] = after.get(path)
+        for path, content in changed.items():
+            target = self.root / path
+            if content is None:
+                target.unlink(missing_ok=True)
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+        return changed
+
+    def rerender_all(self) -> dict[str, bytes | None]:
+        """Replace the rendered trees with a fresh render (a topology change); return the changed paths."""
+        after = self.render()
+        current = {p: c for p, c in self.files(RENDERED_TREES).items() if p.split("/", 1)[0] in RENDERED_TREES}
+        changed: dict[str, bytes | None] = {p: after.get(p) for p in sorted(set(current) | set(after)) if current.get(p) != after.get(p)}
+        for path, content in changed.items():
+            target = self.root / path
+            if content is None:
+                target.unlink(missing_ok=True)
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+        return changed
