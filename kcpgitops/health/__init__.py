@@ -12,7 +12,9 @@ from __future__ import annotations
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 
-__all__ = ["HEALTH_KEY_PREFIX", "health_customizations", "lua_health_checks"]
+from ._lua import VALID_HEALTH_STATUSES, run_health_lua
+
+__all__ = ["HEALTH_KEY_PREFIX", "VALID_HEALTH_STATUSES", "health_customizations", "lua_health_checks", "run_health_lua"]
 
 HEALTH_KEY_PREFIX = "resource.customizations.health."
 

@@ -26,6 +26,9 @@ import copy
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 
 __all__ = ["ApiError", "ClusterApi", "Key", "group_of", "key_of"]
 
@@ -230,6 +233,7 @@ class ClusterApi:
         self._store(key, new, "MODIFIED" if old else "ADDED")
         if (group, kind) == ("apiextensions.k8s.io", "CustomResourceDefinition"):
             self._register_crd(new)
+            return copy.deepcopy(self._objects[key])
         return copy.deepcopy(new)
 
     def set_status(self, key: Key, status: dict) -> None:
@@ -308,6 +312,12 @@ class ClusterApi:
         served = [v["name"] for v in spec.get("versions", []) if v.get("served", True)]
         storage = next((v["name"] for v in spec.get("versions", []) if v.get("storage")), served[0] if served else "v1")
         self._crds[(spec["group"], spec["names"]["kind"])] = _KindInfo(spec["names"]["plural"], spec.get("scope") == "Namespaced", storage)
+        # The API server accepts the names and establishes the CRD at once (kubernetes@v1.33 apiextensions-apiserver
+        # `pkg/controller/status/naming_controller.go`, `pkg/controller/establish/establishing_controller.go`);
+        # Argo CD's CRD health check reads these conditions.
+        accepted = [{"type": t, "status": "True", "reason": r, "message": m} for t, r, m in (
+            ("NamesAccepted", "NoConflicts", "no conflicts found"), ("Established", "InitialNamesAccepted", "the initial names have been accepted"))]
+        self.set_status(key_of(crd), {"acceptedNames": spec["names"], "conditions": accepted, "storedVersions": [storage]})
 
 
 def _spec(obj: dict) -> str:
@@ -320,12 +330,8 @@ def _comparable(obj: dict) -> str:
 
 
 def _timestamp(seconds: float) -> str:
-    # The rehearsal's clock starts at an arbitrary fixed instant so timelines are the same on every run.
-    total = int(seconds)
-    days, rest = divmod(total, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"2026-01-{1 + days:02d}T{hours:02d}:{minutes:02d}:{secs:02d}Z"
+    # The rehearsal's clock starts at a fixed instant (2026-01-01T00:00:00Z) so timelines are the same on every run.
+    return (_EPOCH + timedelta(seconds=int(seconds))).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _subject_matches(subject: dict, user: str, binding_namespace: str) -> bool:

@@ -92,7 +92,7 @@ class Rehearsal:
         topology = self.topology
         self.remote = GitRemote(self.workdir / "git", clock=self.fleet.clock).start()
         self.remote.commit(self.copy.files(), "the tree under test")
-        self.fleet.log("git", f"pushed the tree under test as {self.remote.head()[:12]}")
+        self.fleet.log("git", "pushed the tree under test")
         self.kcp = KcpModel(fleet=self.fleet, topology=topology)
         self._charts = PinnedCharts()
         remotes = {c.git.repo_url: self.remote for c in topology.clusters}
@@ -163,7 +163,7 @@ class Rehearsal:
         return done()
 
     def _revision(self) -> tuple:
-        return tuple(c.api.revision for c in self.fleet.clusters.values()) + (self.kcp.revision if self.kcp else 0,)
+        return (*tuple(c.api.revision for c in self.fleet.clusters.values()), self.kcp.revision if self.kcp else 0)
 
     # -- judging ---------------------------------------------------------------------------------------------
 

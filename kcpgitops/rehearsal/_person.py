@@ -12,8 +12,9 @@ import base64
 import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import get_args
 
-from kcpgitops.bootstrap import ACTION_ORDER, Step, bootstrap_steps
+from kcpgitops.bootstrap import Action, Step, bootstrap_steps
 
 from ._api import ApiError
 from ._argocd import install_argocd
@@ -22,6 +23,8 @@ from ._git import GIT_TOKEN
 
 __all__ = ["Person", "PersonStuck"]
 
+ACTION_ORDER: tuple[str, ...] = get_args(Action)
+"""The documented order of actions; the person does one action on every cluster before the next."""
 STEP_WAIT = 3 * 3600.0
 """How long the person waits for a step to become possible."""
 
@@ -75,18 +78,20 @@ class Person:
         install_argocd(self.rehearsal.fleet.clusters[cluster_name])
 
     def _create_secret(self, cluster_name: str, step: Step) -> None:
-        secret = step.secret
-        assert secret is not None
-        if f"{secret.namespace}/{secret.name}" in self.skip_secrets:
-            self.rehearsal.fleet.log("person", f"{cluster_name}: forgot to create Secret {secret.namespace}/{secret.name}")
+        secret = step.params
+        if f"{secret.namespace}/{secret.name}" in self.skip_secrets or not secret.required:
+            if secret.required:
+                self.rehearsal.fleet.log("person", f"{cluster_name}: forgot to create Secret {secret.namespace}/{secret.name}")
             return
         cluster = self.rehearsal.fleet.clusters[cluster_name]
+        # The documented commands create the namespace first when it does not exist yet (`kubectl create namespace`).
         if cluster.api.get("", "Namespace", "", secret.namespace) is None:
             cluster.api.apply({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": secret.namespace}}, manager="kubectl")
         data = {key: base64.b64encode(self._value(secret.name, key)).decode() for key in secret.keys}
-        obj = {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": secret.name, "namespace": secret.namespace},
-               "type": secret.type, "data": data}
-        cluster.api.apply(obj, manager="kubectl")
+        metadata = {"name": secret.name, "namespace": secret.namespace}
+        if secret.labels:
+            metadata["labels"] = dict(secret.labels)
+        cluster.api.apply({"apiVersion": "v1", "kind": "Secret", "metadata": metadata, "type": secret.type, "data": data}, manager="kubectl")
 
     def _value(self, name: str, key: str) -> bytes:
         # The bridge's Git token must be the one the loopback Git server accepts; the rest are random.
@@ -97,12 +102,11 @@ class Person:
     def _apply_bootstrap(self, cluster_name: str, step: Step) -> None:
         cluster = self.rehearsal.fleet.clusters[cluster_name]
         assert self.rehearsal.copy is not None
-        for path in step.paths:
-            for doc in self.rehearsal.copy.documents(path):
-                try:
-                    cluster.api.apply(doc, manager="kubectl")
-                except ApiError as exc:
-                    raise PersonStuck(Stall(cluster_name, f"step '{step.title}'", f"kubectl apply failed: {exc.message}", "the person")) from None
+        for doc in self.rehearsal.copy.documents(step.params.path):
+            try:
+                cluster.api.apply(doc, manager=step.params.field_manager)
+            except ApiError as exc:
+                raise PersonStuck(Stall(cluster_name, f"step '{step.title}'", f"kubectl apply failed: {exc.message}", "the person")) from None
 
     def _fetch_sealing_certificate(self, cluster_name: str, step: Step) -> None:
         source = self.certificate_for(cluster_name)
@@ -110,9 +114,8 @@ class Person:
         cluster = self.rehearsal.fleet.clusters[source]
         ok = self.rehearsal.run_until(lambda: controller.certificate_pem(cluster) is not None, limit=STEP_WAIT)
         if not ok:
-            stuck = self.rehearsal.stalls()
-            why = stuck[0].message() if stuck else "the Sealed Secrets controller never started"
-            raise PersonStuck(Stall(source, "Deployment kube-system/sealed-secrets-controller", why, f"the person's step '{step.title}'"))
+            raise PersonStuck(self._blocked(source, "the Sealed Secrets controller never started", step.title,
+                                            stuck="Deployment kube-system/sealed-secrets-controller"))
         assert self.rehearsal.copy is not None
         if not self.rehearsal.rendered_before:
             self.rehearsal.rendered_before = self.rehearsal.copy.render()
@@ -124,15 +127,15 @@ class Person:
         before = rehearsal.rendered_before or rehearsal.copy.render()
         changed = rehearsal.copy.rerender_delta(before)
         rehearsal.rendered_before = rehearsal.copy.render()
-        files = {p: c for p, c in rehearsal.copy.files(("certs",)).items()}
+        files = dict(rehearsal.copy.files(("certs",)).items())
         files.update(changed)
         if files:
-            sha = rehearsal.remote.commit(files, "person: sealing certificates, re-rendered")
-            rehearsal.fleet.log("git", f"person pushed {len(files)} changed files as {sha[:12]}")
+            rehearsal.remote.commit(files, "person: sealing certificates, re-rendered")
+            rehearsal.fleet.log("git", f"person pushed {len(files)} changed files (sealing certificates, re-rendered)")
 
     def _create_dns_records(self, cluster_name: str, step: Step) -> None:
         rehearsal = self.rehearsal
-        for record in step.records:
+        for record in step.params.records:
             cluster = rehearsal.fleet.clusters[record.cluster]
             key = ("", "Service", record.namespace, record.service)
 
@@ -141,12 +144,18 @@ class Person:
                 return bool(live and ((live.get("status") or {}).get("loadBalancer") or {}).get("ingress"))
 
             if not rehearsal.run_until(has_address, limit=STEP_WAIT):
-                stuck = rehearsal.stalls()
-                why = stuck[0].message() if stuck else "the Service never received a load-balancer address"
-                raise PersonStuck(Stall(record.cluster, f"Service {record.namespace}/{record.service}", why,
-                                        f"the person's step '{step.title}' (DNS record {record.hostname})"))
+                raise PersonStuck(self._blocked(record.cluster, "the Service never received a load-balancer address",
+                                                f"{step.title} ({record.hostname})", stuck=f"Service {record.namespace}/{record.service}"))
             rehearsal.fleet.dns[record.hostname] = (record.cluster, key)
             rehearsal.fleet.log("dns", f"{record.hostname} -> {record.cluster} Service {record.namespace}/{record.service}")
+
+    def _blocked(self, cluster: str, fallback: str, title: str, *, stuck: str) -> Stall:
+        """The stall behind a step that cannot be done: the cluster's own stall when it has one, else the step's object."""
+        waiting = f"the person's step '{title}'"
+        for stall in self.rehearsal.stalls():
+            if stall.cluster == cluster:
+                return Stall(cluster, stall.stuck, stall.why, f"{stall.waiting}; and {waiting}")
+        return Stall(cluster, stuck, fallback, waiting)
 
     def _verify(self, cluster_name: str, step: Step) -> None:
         # The verification commands are what the scenario's convergence check does.

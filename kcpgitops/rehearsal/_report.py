@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ._engine import Stall
 from ._world import Event
 
-__all__ = ["Outcome", "markdown", "as_json"]
+__all__ = ["Outcome", "as_json", "markdown"]
 
 MARKDOWN_LIMIT = 60_000
 """A pull-request comment holds 65,536 characters; leave room for a header."""

@@ -58,8 +58,8 @@ def _commit_topology_change(rehearsal: Rehearsal, edit: Callable[[dict], None], 
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     changed = rehearsal.copy.rerender_all()
     changed[path.relative_to(rehearsal.copy.root).as_posix()] = path.read_bytes()
-    sha = rehearsal.remote.commit(changed, message)
-    rehearsal.fleet.log("git", f"person pushed '{message}' ({len(changed)} files) as {sha[:12]}")
+    rehearsal.remote.commit(changed, message)
+    rehearsal.fleet.log("git", f"person pushed '{message}' ({len(changed)} files)")
 
 
 def fresh_install(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:
@@ -89,8 +89,8 @@ def upgrade_from_cyclic(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:
         failed.append("the old layout did not stall on the bootstrap cycle: " + "; ".join(s.message() for s in stalls))
     assert rehearsal.copy is not None and rehearsal.remote is not None
     changed = rehearsal.copy.rerender_all()
-    sha = rehearsal.remote.commit(changed, "the fixed layout")
-    rehearsal.fleet.log("git", f"pushed the fixed layout ({len(changed)} files) as {sha[:12]}")
+    rehearsal.remote.commit(changed, "the fixed layout")
+    rehearsal.fleet.log("git", f"pushed the fixed layout ({len(changed)} files)")
     rehearsal.run_until(rehearsal.converged, limit=CONVERGE_LIMIT)
     return rehearsal.stalls()
 
@@ -168,9 +168,8 @@ def day2_renew_certificate(rehearsal: Rehearsal, failed: list[str]) -> list[Stal
         there = (target.api.peek(("", "Secret", topology.namespace, secret)) or {}).get("data", {}).get("tls.crt")
         return now_root not in (None, before_root) and there == now_root
 
-    if not rehearsal.run_until(lambda: delivered() and rehearsal.converged(), limit=CONVERGE_LIMIT):
-        if not delivered():
-            failed.append(f"the renewed certificate {secret} did not reach {shard.cluster}")
+    if not rehearsal.run_until(lambda: delivered() and rehearsal.converged(), limit=CONVERGE_LIMIT) and not delivered():
+        failed.append(f"the renewed certificate {secret} did not reach {shard.cluster}")
     return rehearsal.stalls()
 
 
