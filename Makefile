@@ -7,7 +7,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export CDK8S_CHECK_UPGRADE := false
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup synth cdk8s-synth validate check check-rendered diff apply-kcp lint test imports check-imports bench clean
+.PHONY: setup synth cdk8s-synth validate check check-rendered diff rehearse apply-kcp lint test imports check-imports bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,14 @@ BASE ?= origin/main
 diff: setup
 	$(PY) -m kcpgitops diff --base $(BASE)
 
+# The rollout rehearsal: every scenario on the default topology (the committed tree) and on the five-cluster fixture
+# (rendered into a scratch copy). Reports go to build/rehearsal-*.md.
+FIVE_CLUSTERS := tests/generator/fixtures/five-clusters.yaml
+rehearse: setup
+	mkdir -p build
+	$(PY) -m kcpgitops rehearse $(or $(DIR),.) --output build/rehearsal-default.md > /dev/null
+	$(PY) -m kcpgitops rehearse . --topology $(FIVE_CLUSTERS) --render --output build/rehearsal-five-clusters.md > /dev/null
+
 # Without Argo CD: apply dist/kcp in order through the front-proxy (KUBECONFIG = the kcp admin kubeconfig).
 # make apply-kcp [DRY_RUN=1] [KCP_SERVER=https://host:port]
 apply-kcp:
@@ -48,7 +56,7 @@ apply-kcp:
 lint: setup
 	$(PY) -m ruff check .
 
-test: setup lint check-rendered validate check
+test: setup lint check-rendered validate check rehearse
 	mkdir -p build && $(PY) -m kcpgitops diff --base HEAD --output build/rendered-diff.md
 	$(PY) -m pytest -q
 
@@ -64,6 +72,7 @@ bench: setup
 	$(PY) bench/bench_render.py
 	$(PY) bench/bench_check_diff.py
 	$(PY) bench/bench_bridge.py
+	$(PY) bench/bench_rehearsal.py
 
 clean:
 	rm -rf $(VENV) node_modules build .pytest_cache

@@ -20,8 +20,12 @@ COMMANDS = {
 """Command -> (module, function taking argv and returning an exit code, help)."""
 
 
-def synth(*, topology: Path, dist: Path, argocd: Path) -> int:
-    """Render `topology` into the two output trees; on any error print it, write nothing and return 1."""
+def synth(*, topology: Path, dist: Path, argocd: Path, repo_root: Path | None = None) -> int:
+    """Render `topology` into the two output trees; on any error print it, write nothing and return 1.
+
+    Besides the two trees, the README that keeps each bridge path in Git is written below `repo_root` (default: the
+    topology file's directory): the bridge owns that directory's manifests, so it is never replaced, only the one file.
+    """
     try:
         model = load_topology(topology)
     except TopologyError as exc:
@@ -37,6 +41,14 @@ def synth(*, topology: Path, dist: Path, argocd: Path) -> int:
         print(f"error: cannot render {topology}: {exc}", file=sys.stderr)
         return 1
     write_trees(trees)
+    from kcpgitops.docs import bridge_placeholders
+
+    root = repo_root if repo_root is not None else topology.parent
+    for rel, text in bridge_placeholders(model).items():
+        path = root / rel
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
     return 0
 
 

@@ -3,8 +3,15 @@
 Layout (paths are repo-relative; every Application reads the cluster's own repo URL and branch):
 
 - `bootstrap/`: the AppProject, the `argocd-cm` health checks (a partial ConfigMap, server-side applied) and the
-  app-of-apps. Applied once by hand; afterwards the `bootstrap` Application keeps them in sync with Git.
+  app-of-apps. Applied once by hand; afterwards the app-of-apps keeps them, itself included, in sync with Git.
 - `apps/`: the child Applications the app-of-apps syncs, ordered by sync wave.
+
+The app-of-apps syncs `bootstrap/` and `apps/` (one directory source on `argocd/<cluster>` with an `include`), so no
+Application manages an Application that waits for it. The layout before had a child Application `bootstrap` syncing
+`bootstrap/`, app-of-apps included: the app-of-apps' first wave waited for `bootstrap` to be Healthy, and `bootstrap`'s
+health contained the app-of-apps, Progressing while that very wave ran (argoproj/argo-cd@v3.5.1:
+gitops-engine/pkg/sync/sync_context.go Sync() waits for every running task of a multi-wave sync to be Healthy;
+controller/health.go setApplicationHealth() skips only an Application's own object, isSelfReferencedApp()).
 - `etcd-druid-crds/`: the vendored etcd-druid CRDs (its chart ships none).
 - `kcp-operator/`: kcp-operator with the bundle feature gate (only on the root shard's cluster).
 
@@ -51,13 +58,23 @@ BOOTSTRAP, APPS, ETCD_DRUID_CRDS, KCP_OPERATOR = "bootstrap", "apps", "etcd-drui
 """Directories of `argocd/<cluster>/`."""
 
 ROOT_APP = "app-of-apps"
-BOOTSTRAP_APP = "bootstrap"
+LEGACY_BOOTSTRAP_APP = "bootstrap"
+"""The child Application of the layout before the fix (it synced `bootstrap/`); the app-of-apps prunes it."""
 KCP_APP = "kcp"
 BRIDGE_APP = "kcp-bridge"
 ARGOCD_CM = "argocd-cm"
 
+IGNORE_HEALTHCHECK = "argocd.argoproj.io/ignore-healthcheck"
+"""On the app-of-apps, which syncs itself: see the Application health check (kcpgitops/health/lua)."""
+ROOT_INCLUDE = f"{{{BOOTSTRAP}/*,{APPS}/*}}"
+"""The app-of-apps' directory `include` under `argocd/<cluster>` (a glob with alternatives; `*` crosses `/`:
+argoproj/argo-cd@v3.5.1:reposerver/repository/repository.go getPotentiallyValidManifestFile() matches it with
+util/glob Match() against the path relative to the source path)."""
+
+WAVE_ARGOCD = -1
+"""Argo CD's own configuration (AppProject, health checks) and the app-of-apps itself: before anything waits on health."""
 WAVE_CONFIG = 0
-"""Argo CD's own configuration (health checks, project) and the etcd-druid CRDs."""
+"""The etcd-druid CRDs."""
 WAVE_CONTROLLERS = 1
 """cert-manager, sealed-secrets, etcd-druid and kcp-operator."""
 WAVE_KCP = 2
@@ -105,7 +122,6 @@ def plan_cluster(topology: Topology, cluster_name: str, dist_docs: list[dict]) -
         return _git_source(cluster, path, directory or {"recurse": True})
 
     argocd_ns = topology.argocd.namespace
-    app(BOOTSTRAP_APP, WAVE_CONFIG, git(plan.section_path(BOOTSTRAP)), argocd_ns, SERVER_SIDE_APPLY)
     app(ETCD_DRUID_CRDS, WAVE_CONFIG, git(plan.section_path(ETCD_DRUID_CRDS)), ETCD_DRUID.namespace, SERVER_SIDE_APPLY)
     app(CERT_MANAGER.app, WAVE_CONTROLLERS, _helm_source(CERT_MANAGER, versions.cert_manager), CERT_MANAGER.namespace,
         CREATE_NAMESPACE, SERVER_SIDE_APPLY)
@@ -128,8 +144,9 @@ def plan_cluster(topology: Topology, cluster_name: str, dist_docs: list[dict]) -
             SERVER_SIDE_APPLY, SKIP_DRY_RUN)
     plan.sections[APPS] = plan.applications
 
-    root = _application(topology, ROOT_APP, source=git(plan.section_path(APPS)), namespace=argocd_ns,
-                        options=(SERVER_SIDE_APPLY,), wave=None)
+    root = _application(topology, ROOT_APP, source=git(f"argocd/{cluster_name}", recurse=True, include=ROOT_INCLUDE),
+                        namespace=argocd_ns, options=(SERVER_SIDE_APPLY,), wave=WAVE_ARGOCD,
+                        annotations={IGNORE_HEALTHCHECK: "true"})
     health = {
         "apiVersion": "v1",
         "kind": "ConfigMap",
@@ -137,7 +154,7 @@ def plan_cluster(topology: Topology, cluster_name: str, dist_docs: list[dict]) -
             ARGOCD_CM,
             argocd_ns,
             labels={"app.kubernetes.io/name": ARGOCD_CM, "app.kubernetes.io/part-of": "argocd"},
-            annotations={SYNC_OPTIONS: KEEP},
+            annotations={SYNC_OPTIONS: KEEP, SYNC_WAVE: str(WAVE_ARGOCD)},
         ),
         "data": argocd_cm_health(topology, cluster_name),
     }
@@ -201,7 +218,7 @@ def sync_policy(topology: Topology, *options: str) -> dict:
 
 
 def _application(topology: Topology, name: str, *, source: dict, namespace: str, options: tuple[str, ...] | list[str],
-                 wave: int | None) -> dict:
+                 wave: int, annotations: dict[str, str] | None = None) -> dict:
     settings = topology.argocd
     policy = sync_policy(topology, *options)
     return {
@@ -211,7 +228,7 @@ def _application(topology: Topology, name: str, *, source: dict, namespace: str,
             name,
             settings.namespace,
             labels={"app.kubernetes.io/part-of": settings.project},
-            annotations={SYNC_WAVE: str(wave)} if wave is not None else None,
+            annotations={**(annotations or {}), SYNC_WAVE: str(wave)},
         ),
         "spec": {
             "project": settings.project,
@@ -255,7 +272,8 @@ def _project(topology: Topology, cluster: Cluster, *, apps: list[dict], applied:
     return {
         "apiVersion": API,
         "kind": "AppProject",
-        "metadata": meta(settings.project, settings.namespace, labels={"app.kubernetes.io/part-of": settings.project}),
+        "metadata": meta(settings.project, settings.namespace, labels={"app.kubernetes.io/part-of": settings.project},
+                         annotations={SYNC_WAVE: str(WAVE_ARGOCD)}),
         "spec": {
             "description": f"kcp on {cluster.name}: its prerequisites, kcp itself and the bridge's bundles; nothing else",
             "sourceRepos": sorted(repos),

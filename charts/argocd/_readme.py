@@ -1,52 +1,42 @@
-"""`argocd/<cluster>/README.md`: how to bootstrap one cluster and verify it, with this topology's names."""
+"""`argocd/<cluster>/README.md`: how to bootstrap one cluster and verify it, with this topology's names.
+
+The steps come from `kcpgitops.bootstrap.bootstrap_steps()`, the one list the rehearsal executes too; this module only
+renders them, around a description of the directory and an upgrade note.
+"""
 
 from __future__ import annotations
 
+from kcpgitops.docs import dns_plan
 from kcpgitops.topology import Cluster, Topology
 
-from ..kcp import SHARD_PORT
 from ._plan import (
     APPS,
     BOOTSTRAP,
     BRIDGE_APP,
     ETCD_DRUID_CRDS,
     KCP_OPERATOR,
+    LEGACY_BOOTSTRAP_APP,
     ROOT_APP,
     SYNC_WAVE,
+    WAVE_ARGOCD,
     ClusterPlan,
 )
-from ._sources import SEALED_SECRETS, SEALED_SECRETS_CONTROLLER
-
-ADMIN_KUBECONFIG_FILE = "kcp-admin-kubeconfig.yaml"
-ARGOCD_SSA_MANAGER = "argocd-controller"
-"""Argo CD's server-side apply field manager: bootstrapping under it leaves one owner for every field."""
 
 
 def _sh(*lines: str) -> str:
     return "```sh\n" + "\n".join(lines) + "\n```\n"
 
 
-def _dns_rows(topology: Topology) -> list[tuple[str, int, str, str]]:
-    """(hostname, port, cluster, Service) of every public endpoint, as kcp-operator names the Services."""
-    rows = [(topology.front_proxy_hostname, topology.front_proxy.port, topology.root_shard.cluster,
-             f"{topology.front_proxy.name}-front-proxy")]
-    rows.append((topology.shard_hostname(topology.root_shard), SHARD_PORT, topology.root_shard.cluster,
-                 f"{topology.root_shard.name}-kcp"))
-    rows += [(topology.shard_hostname(s), SHARD_PORT, s.cluster, f"{s.name}-shard-kcp") for s in topology.shards]
-    return rows
-
-
 def render_readme(topology: Topology, plan: ClusterPlan) -> str:
     """The bootstrap document of one cluster."""
+    # Imported here: kcpgitops.bootstrap builds on this package's names, so it cannot be imported while it loads.
+    from kcpgitops.bootstrap import bootstrap_steps
+
     cluster: Cluster = plan.cluster
     name = cluster.name
-    ns = topology.namespace
     argocd = topology.argocd
     is_root = name == topology.root_shard.cluster
     here = f"argocd/{name}"
-    rows = _dns_rows(topology)
-    mine = [r for r in rows if r[2] == name]
-    remote_shards = [s for s in topology.shards if topology.is_remote(s)]
     hosted = topology.shards_on(name)
     receives = [s for s in hosted if topology.is_remote(s)]
     out: list[str] = []
@@ -64,7 +54,7 @@ def render_readme(topology: Topology, plan: ClusterPlan) -> str:
     add("## What is here\n")
     add("| Directory | Contents | Synced by |\n|---|---|---|")
     add(f"| `{here}/{BOOTSTRAP}/` | AppProject `{argocd.project}`, the `argocd-cm` health checks, Application `{ROOT_APP}` "
-        f"| you, once (step 3); then Application `{BOOTSTRAP}` |")
+        f"| you, once (step \"Apply the bootstrap\"); then `{ROOT_APP}` itself |")
     add(f"| `{here}/{APPS}/` | the child Applications below | `{ROOT_APP}` |")
     add(f"| `{here}/{ETCD_DRUID_CRDS}/` | etcd-druid CRDs (its chart ships none) | `{ETCD_DRUID_CRDS}` |")
     if is_root:
@@ -73,14 +63,18 @@ def render_readme(topology: Topology, plan: ClusterPlan) -> str:
     add(f"| `{topology.git_path(cluster)}/` | the kcp deployment (generated) | `kcp` |")
     if receives:
         add(f"| `{topology.bridge_path(cluster)}/` | sealed bundle objects, committed by the bridge on "
-            f"`{topology.root_shard.cluster}` | `{BRIDGE_APP}` |")
+            f"`{topology.root_shard.cluster}` (a generated README keeps the directory in Git before its first commit) "
+            f"| `{BRIDGE_APP}` |")
     add("")
     if is_root and topology.kcp is not None:
         add(f"`{APPS}/` here also holds what the topology's `kcp:` section delivers inside kcp (its own AppProject, one "
             "Application per workspace and the job registering the workspaces with Argo CD, in later waves); that "
             "section's README, next to its manifests, describes them.\n")
-    add(f"`{ROOT_APP}` syncs the children in sync waves; each wave starts once the previous one is Healthy "
-        "(the `argocd-cm` health checks make Argo CD wait for child Applications, `Etcd` and kcp-operator objects):\n")
+    add(f"`{ROOT_APP}` syncs `{BOOTSTRAP}/` and `{APPS}/` (one directory source on `{here}`), itself included, in sync "
+        f"waves: first, in wave {WAVE_ARGOCD}, the AppProject, the health checks and `{ROOT_APP}`; then the children. Each "
+        "wave starts once the previous one is Healthy (the `argocd-cm` health checks make Argo CD wait for child "
+        f"Applications, `Etcd` and kcp-operator objects). `{ROOT_APP}` carries `argocd.argoproj.io/ignore-healthcheck`, "
+        "so its own sync never waits for itself; no Application manages one that waits for it.\n")
     add("| Wave | Application | Source | Namespace |\n|---|---|---|---|")
     for app in plan.applications:
         source = app["spec"]["source"]
@@ -89,111 +83,57 @@ def render_readme(topology: Topology, plan: ClusterPlan) -> str:
             f"`{app['spec']['destination']['namespace']}` |")
     add("")
 
-    add(f"## 1. Install Argo CD {argocd.version}\n")
-    install = f"https://raw.githubusercontent.com/argoproj/argo-cd/{argocd.version}/manifests/install.yaml"
-    if argocd.namespace == "argocd":
-        apply = [f"kubectl apply -n {argocd.namespace} --server-side --force-conflicts \\", f"  -f {install}"]
+    steps = bootstrap_steps(topology, name)
+    add("Bootstrap this cluster with the steps below, in order; every `kubectl` command runs against "
+        f"`{name}`. They are the same steps `dist/{name}/README.md` lists in short.\n")
+    for number, step in enumerate(steps, 1):
+        add(f"## {number}. {step.title}\n")
+        if step.action == "create-dns-records":
+            add(_dns_table(topology, name))
+        add(_sh(*step.commands))
+        for note in step.notes:
+            add(note + "\n")
+
+    add(f"## Upgrading from the `{LEGACY_BOOTSTRAP_APP}` Application layout\n")
+    add(f"Earlier renders had a child Application `{LEGACY_BOOTSTRAP_APP}` (wave 0) that synced `{here}/{BOOTSTRAP}/`, "
+        f"`{ROOT_APP}` included, while `{ROOT_APP}` synced only `{here}/{APPS}/`. That is a cycle: `{ROOT_APP}`'s wave 0 "
+        f"waits for `{LEGACY_BOOTSTRAP_APP}` to be Healthy, and `{LEGACY_BOOTSTRAP_APP}`'s health includes `{ROOT_APP}`, "
+        "which stays Progressing while that wave runs. A cluster bootstrapped from such a render keeps its "
+        f"`{ROOT_APP}` operation Running at wave 0 forever and never creates the later waves.\n")
+    if argocd.automated and argocd.prune:
+        add("Pushing this render is all it takes; no step by hand is needed:\n")
     else:
-        # install.yaml's ClusterRoleBindings name the argocd namespace; kustomize's namespace rewrites them.
-        add(f"`install.yaml` assumes the namespace `argocd`; kustomize moves it, ClusterRoleBindings included, to `{argocd.namespace}`:\n")
-        apply = [
-            "mkdir -p argocd-install",
-            f"printf 'namespace: {argocd.namespace}\\nresources:\\n- {install}\\n' > argocd-install/kustomization.yaml",
-            "kubectl apply --server-side --force-conflicts -k argocd-install/",
-        ]
-    add(_sh(
-        f"kubectl create namespace {argocd.namespace}",
-        *apply,
-        f"kubectl -n {argocd.namespace} rollout status statefulset/argocd-application-controller --timeout=5m",
-        f"kubectl -n {argocd.namespace} rollout status deployment/argocd-repo-server --timeout=5m",
-    ))
-
-    add("## 2. Repository access (private repositories only)\n")
-    add("Nothing in this repository holds a credential, and nothing here renders one. If the repository is private, "
-        "create the Argo CD repository Secret yourself, by hand or from your secret store (never commit it). "
-        "The chart repositories are public and need none.\n")
-    add(_sh(
-        f"kubectl -n {argocd.namespace} create secret generic repo-kcp-gitops \\",
-        "  --from-literal=type=git \\",
-        f"  --from-literal=url={cluster.git.repo_url} \\",
-        "  --from-literal=username=<user> --from-literal=password=<read-only token>",
-        f"kubectl -n {argocd.namespace} label secret repo-kcp-gitops argocd.argoproj.io/secret-type=repository",
-    ))
-    add("For SSH, use `--from-literal=sshPrivateKey=\"$(cat deploy-key)\"` with an `ssh://` or `git@` URL instead "
-        "of username and password.\n")
-
-    add("## 3. Apply the bootstrap\n")
-    add(_sh(f"kubectl apply --server-side --field-manager={ARGOCD_SSA_MANAGER} -R -f {here}/{BOOTSTRAP}/",
-            f"kubectl -n {argocd.namespace} get applications -w"))
-    add(f"This creates the AppProject, adds the health checks to `argocd-cm` (a partial ConfigMap: server-side apply "
-        f"keeps every other key; it is applied under Argo CD's own field manager so later syncs own the same fields) "
-        f"and creates `{ROOT_APP}`, which creates everything else. From then on the `{BOOTSTRAP}` Application keeps "
-        f"`{BOOTSTRAP}/` itself in sync with Git, so this step is never repeated.\n")
-    if receives:
-        add(f"`{BRIDGE_APP}` (the last wave) reports `app path does not exist`, and so `{ROOT_APP}` shows Degraded, until "
-            f"the bridge's first commit to `{topology.bridge_path(cluster)}/`: after step 4 here and the bridge's next run "
-            f"on `{topology.root_shard.cluster}`.\n")
-    add("No Application carries the `resources-finalizer.argocd.argoproj.io` finalizer: deleting one (or removing it from "
-        "Git) never deletes what it deployed. CRDs and `argocd-cm` are also marked `Prune=false,Delete=false`.\n")
-
-    add("## 4. Publish the Sealed Secrets certificate\n")
-    cert = topology.sealing_certificate(cluster)
-    add(_sh(
-        f"kubectl -n {argocd.namespace} wait application/{SEALED_SECRETS.app} "
-        "--for=jsonpath='{.status.health.status}'=Healthy --timeout=15m",
-        f"kubeseal --fetch-cert --controller-name {SEALED_SECRETS_CONTROLLER} "
-        f"--controller-namespace {SEALED_SECRETS.namespace} > {cert}",
-        f"git add {cert} && git commit -m 'certs: {name} sealing certificate' && git push",
-    ))
-    if receives:
-        add(f"The certificate is public. The bridge on `{topology.root_shard.cluster}` seals what it delivers here with it: "
-            "re-render after committing it (`make synth`) and commit the result, so the bridge's configuration picks it up.\n")
-    else:
-        add("The certificate is public. No shard bundle is delivered to this cluster, so nothing seals for it yet; "
-            "publishing the certificate keeps sealing possible when one is.\n")
-
-    add("## 5. DNS records\n")
-    add("Create one record per public endpoint, pointing at the LoadBalancer of the named Service on the named cluster "
-        "(all clusters are listed; this cluster's are marked):\n")
-    add("| Hostname | Cluster | Service (namespace `" + ns + "`) | |\n|---|---|---|---|")
-    for host, port, where, service in rows:
-        add(f"| `{host}:{port}` | `{where}` | `{service}` | {'**this cluster**' if where == name else ''} |")
-    add("")
-    if mine:
-        add("This cluster's addresses, once the Services exist:\n")
-        add(_sh(*(f"kubectl get svc -n {ns} {service} -o jsonpath='{{.status.loadBalancer}}'" for _, _, _, service in mine)))
-
-    add("## 6. Verify\n")
-    add("The guide's checks, in its order, with this topology's names:\n")
-    steps: list[str] = [f"kubectl -n {argocd.namespace} get applications", f"kubectl get issuer -n {ns}"]
-    if hosted:
-        steps += [f"kubectl get etcd -n {ns}", f"kubectl wait --for=condition=Ready etcd -n {ns} --all --timeout=300s"]
-    steps.append(f"kubectl get certificate -n {ns}")
-    if receives:
-        steps.append(f"kubectl get sealedsecrets -n {ns}")
-    steps += [f"kubectl get pods -n {ns}", f"kubectl get svc -n {ns} -o wide"]
-    steps += [f"kubectl get svc -n {ns} {service} -o jsonpath='{{.status.loadBalancer}}'" for _, _, _, service in mine]
-    steps += [f"nslookup {host}" for host, _, _, _ in mine]
-    if is_root:
-        proxy = topology.front_proxy
-        steps += [
-            f"curl -k https://{topology.front_proxy_hostname}:{proxy.port}/healthz",
-            f"kubectl get secret -n {ns} {proxy.admin_kubeconfig} -o jsonpath='{{.data.kubeconfig}}' | base64 -d > {ADMIN_KUBECONFIG_FILE}",
-            f"KUBECONFIG={ADMIN_KUBECONFIG_FILE} kubectl get shards",
-        ]
-        if topology.shards:
-            steps.append(f"kubectl get deployments.apps -n {ns}")
-        if remote_shards:
-            steps.append("kubectl get bundles.operator.kcp.io -A")
-    else:
-        steps.append(f"KUBECONFIG={ADMIN_KUBECONFIG_FILE} kubectl get shards   "
-                     f"# the admin kubeconfig fetched on {topology.root_shard.cluster}")
-    add(_sh(*steps))
-    expected = ", ".join(f"`{s}`" for s in sorted(s.name for s in topology.all_shards))
-    closing = f"`kubectl get shards` lists {expected} once every cluster is bootstrapped"
-    if remote_shards:
-        bundles = ", ".join(f"`{s.name}-bundle`" for s in remote_shards)
-        closing += (f"; on `{topology.root_shard.cluster}` the bundles {bundles} are `Ready` and their shard Deployments "
-                    "stay at 0 replicas there (they run on their own clusters)")
-    add(closing + ".")
+        add("With automated sync and pruning on, pushing this render is all it takes; this topology needs one step by "
+            "hand, given after the list:\n")
+    add(f"1. The stuck operation keeps its revision and automated sync starts nothing while it runs, but "
+        f"`{LEGACY_BOOTSTRAP_APP}` is not stuck: it syncs `{here}/{BOOTSTRAP}/` at the new revision. That applies the new "
+        f"health checks and the new `{ROOT_APP}`, which carries `argocd.argoproj.io/ignore-healthcheck`, so "
+        f"`{LEGACY_BOOTSTRAP_APP}` leaves it out of its health and turns Healthy.")
+    add(f"2. `{ROOT_APP}`'s old operation sees `{LEGACY_BOOTSTRAP_APP}` Healthy, finishes its remaining waves at the old "
+        "revision (the children themselves already follow the branch) and succeeds.")
+    add(f"3. Its spec has changed meanwhile (source `{here}` with `include`), so automated sync starts again at the new "
+        f"revision: `{ROOT_APP}` takes over `{BOOTSTRAP}/` and itself, and prunes the `{LEGACY_BOOTSTRAP_APP}` Application. "
+        "No Application has a deletion finalizer, so pruning it deletes nothing it had deployed.\n")
+    add(f"While step 2 waits for the old waves, `argocd app get {ROOT_APP}` shows that operation; "
+        f"`argocd app terminate-op {ROOT_APP}` would only make it end early (as Failed) and is not needed.\n")
+    if not argocd.automated:
+        add(f"This topology syncs by hand (`argocd.automated: false`): do steps 1 and 3 yourself with "
+            f"`argocd app sync {LEGACY_BOOTSTRAP_APP}` and, once the old operation has ended, "
+            f"`argocd app sync {ROOT_APP} --prune`.\n")
+    elif not argocd.prune:
+        add(f"This topology does not prune (`argocd.prune: false`), so step 3 leaves `{LEGACY_BOOTSTRAP_APP}` in place, "
+            f"and it and `{ROOT_APP}` would keep taking `{BOOTSTRAP}/` over from each other. Delete it once `{ROOT_APP}` "
+            f"has synced the new revision (nothing else is deleted): `kubectl -n {argocd.namespace} delete application "
+            f"{LEGACY_BOOTSTRAP_APP}`.\n")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _dns_table(topology: Topology, cluster: str) -> str:
+    """All public endpoints, this cluster's marked: each cluster's list creates its own."""
+    lines = ["Create one record per public endpoint of this cluster, pointing at the LoadBalancer of the named Service "
+             "(all clusters are listed; this cluster's are marked):\n",
+             f"| Hostname | Cluster | Service (namespace `{topology.namespace}`) | |", "|---|---|---|---|"]
+    for record in dns_plan(topology):
+        mark = "**this cluster**" if record.cluster == cluster else ""
+        lines.append(f"| `{record.hostname}:{record.port}` | `{record.cluster}` | `{record.service}` | {mark} |")
+    return "\n".join(lines) + "\n"

@@ -6,11 +6,8 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from kcpgitops.yaml_cache import load_documents
-
 from kcpgitops.output import CERT_MANAGER_NAMESPACE
+from kcpgitops.yaml_cache import load_documents
 
 IN_CLUSTER = "https://kubernetes.default.svc"
 """Every Argo CD deploys only to its own cluster: no cluster credentials are stored anywhere."""
@@ -82,6 +79,12 @@ ETCD_DRUID = HelmChart(
     repo_url="europe-docker.pkg.dev/gardener-project/releases/charts/gardener",
     chart="etcd-druid",
     namespace=ETCD_DRUID_NAMESPACE,
+    # The chart defaults to false (gardener/etcd-druid@v0.33.0:charts/values.yaml, rendered into the operator
+    # configuration by charts/templates/_helpers.tpl "operator.config.data"). Then druid reconciles a changed Etcd spec
+    # only with the `gardener.cloud/operation: reconcile` annotation (internal/controller/etcd/reconcile_spec.go
+    # shouldReconcileSpec()), so a spec change from Git would never reach etcd and status.observedGeneration would stay
+    # behind forever. Helm merges this into the chart's defaults, so the other settings keep their values.
+    values={"operatorConfig": {"controllers": {"etcd": {"enableEtcdSpecAutoReconcile": True}}}},
     cluster_kinds=((_RBAC, "ClusterRole"), (_RBAC, "ClusterRoleBinding"), (_ADMISSION, "ValidatingWebhookConfiguration")),
     namespaced_kinds=(("", "ConfigMap"), ("", "Secret"), ("", "Service"), ("", "ServiceAccount"), ("apps", "Deployment")),
 )

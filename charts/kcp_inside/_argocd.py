@@ -39,7 +39,7 @@ APPS_SECTION = "apps"
 KUBECONFIG_KEY = "kubeconfig"
 
 WAVE_PROJECT = 0
-"""With Argo CD's own configuration."""
+"""Right after Argo CD's own configuration (wave -1 of the app-of-apps), before any workspace Application needs it."""
 WAVE_JOB = 3
 """After the kcp deployment (wave 2 creates the kcp namespace and the admin Kubeconfig)."""
 WAVE_WORKSPACES = 4

@@ -8,16 +8,14 @@ from kcpgitops.topology import Topology
 from kcpgitops.topology._kcp import kcp_shard_name, shard_labels
 from workspace_clusters._names import object_name
 
+# The Argo CD tree's names, so the commands below name the real Applications.
+from ..argocd._plan import KCP_OPERATOR as OPERATOR_APP
+from ..argocd._plan import ROOT_APP
+from ..argocd._sources import KCP_OPERATOR_NAMESPACE as OPERATOR_NAMESPACE
 from ..kcp import SHARD_PORT
 from ._argocd import JOB, PROJECT, WAVE_WORKSPACES, front_proxy_url, kcp_repo_dir
 from ._objects import KcpObject, ObjectKey, workspace_dir
 
-try:  # the Argo CD tree's names, so the commands below name the real Applications
-    from charts.argocd._plan import KCP_OPERATOR as OPERATOR_APP
-    from charts.argocd._plan import ROOT_APP
-    from charts.argocd._sources import KCP_OPERATOR_NAMESPACE as OPERATOR_NAMESPACE
-except ImportError:  # pragma: no cover - older Argo CD tree
-    OPERATOR_APP, ROOT_APP, OPERATOR_NAMESPACE = "kcp-operator", "app-of-apps", "kcp-operator-system"
 OPERATOR_DEPLOYMENT = "kcp-operator-controller-manager"
 """kcp-operator v0.9.0's Deployment (config/manager with the `kcp-operator-` name prefix)."""
 

@@ -45,7 +45,19 @@ def render_to(topology: Path, out: Path) -> dict[str, Path] | None:
     from kcpgitops.cli import synth
 
     trees = {"dist": out / "dist", "argocd": out / "argocd"}
-    return trees if synth(topology=topology, **trees) == 0 else None
+    return trees if synth(topology=topology, repo_root=out, **trees) == 0 else None
+
+
+def stale_placeholders(fresh_root: Path, repo_root: Path) -> list[str]:
+    """Files a render writes outside dist/ and argocd/ (the bridge paths' READMEs) that are missing or differ."""
+    out = []
+    for path in sorted(fresh_root.rglob("*")):
+        rel = path.relative_to(fresh_root)
+        if path.is_file() and rel.parts[0] not in ("dist", "argocd"):
+            committed = repo_root / rel
+            if not committed.is_file() or committed.read_bytes() != path.read_bytes():
+                out.append(rel.as_posix())
+    return out
 
 
 def summary(name: str, diff: TreeDiff) -> list[str]:
@@ -72,8 +84,13 @@ def main(argv: list[str]) -> int:
         if fresh is None:
             return 2
         diffs = {"dist": compare_trees(args.dist, fresh["dist"]), "argocd": compare_trees(args.argocd, fresh["argocd"])}
+        placeholders = stale_placeholders(Path(tmp), args.topology.parent)
     names = {"dist": args.dist.as_posix(), "argocd": args.argocd.as_posix()}
     stale = {tree: diff for tree, diff in diffs.items() if diff}
+    if placeholders:
+        print("check-rendered: generated files outside the trees are missing or stale: " + ", ".join(placeholders), file=sys.stderr)
+        print("fix: run `make synth` and commit them", file=sys.stderr)
+        return 1
     if not stale:
         print(f"check-rendered: {names['dist']}/ and {names['argocd']}/ match a fresh render of {args.topology}")
         return 0

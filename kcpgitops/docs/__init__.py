@@ -1,5 +1,6 @@
 """Generated documentation of a render: provenance READMEs, `.gitattributes`, the DNS plan and a Mermaid picture."""
 
+from ._bridge_path import bridge_placeholders
 from ._declared import UserSecret, user_created_secrets
 from ._dns import DnsRecord, dns_plan, parse_dns_plan
 from ._mermaid import topology_diagram
@@ -9,6 +10,7 @@ __all__ = [
     "GITATTRIBUTES",
     "DnsRecord",
     "UserSecret",
+    "bridge_placeholders",
     "dns_plan",
     "generated_files",
     "generator_version",

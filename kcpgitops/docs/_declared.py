@@ -24,6 +24,8 @@ class UserSecret:
     purpose: str
     create: str
     """Command that creates it (placeholders in angle brackets)."""
+    meanings: tuple[str, ...] = ()
+    """What each of `keys` must hold, in the same order."""
 
 
 def user_created_secrets(topology: Topology) -> list[UserSecret]:
@@ -38,22 +40,30 @@ def user_created_secrets(topology: Topology) -> list[UserSecret]:
             f"Cloudflare API key of the DNS-01 solver of ClusterIssuer `{proxy.acme.issuer_name}`",
             f"kubectl -n {CERT_MANAGER_NAMESPACE} create secret generic {cf.api_key_secret_name} "
             f"--from-literal={cf.api_key_secret_key}=<api key>",
+            (f"the global API key of the Cloudflare account `{cf.email}` (it manages the zone of `{topology.domain}`)",),
         ))
     if any(topology.is_remote(s) for s in topology.shards):
         bridge = topology.bridge
         ns = topology.namespace
         if bridge.git_credentials_secret:
-            keys = ("ssh-privatekey", "known_hosts") if getattr(bridge, "git_auth", "token") == "ssh" else ("token",)
+            ssh = bridge.git_auth == "ssh"
+            keys = ("ssh-privatekey", "known_hosts") if ssh else ("token",)
+            meanings = (
+                ("a private SSH deploy key with write access to the shard clusters' repositories",
+                 "the Git host's public keys in known_hosts format (pinned; nothing is trusted on first use)")
+                if ssh else ("an HTTPS access token with push rights to the shard clusters' repositories",)
+            )
             how = (
                 f"kubectl -n {ns} create secret generic {bridge.git_credentials_secret} "
                 + " ".join(f"--from-file={k}=<{k} file>" for k in keys)
             )
             found.append(UserSecret(root, ns, bridge.git_credentials_secret, keys,
-                                    "Git credentials the sealed-secret bridge pushes with", how))
+                                    "Git credentials the sealed-secret bridge pushes with", how, meanings))
         if bridge.hmac_key_secret:
             found.append(UserSecret(
                 root, ns, bridge.hmac_key_secret, ("key",),
                 "HMAC key of the bridge's change fingerprints (never leaves this cluster)",
                 f"kubectl -n {ns} create secret generic {bridge.hmac_key_secret} --from-literal=key=\"$(openssl rand -hex 32)\"",
+                ("32 random bytes, hex-encoded; keep it: a new key makes the bridge re-seal and commit everything once",),
             ))
     return sorted(found)

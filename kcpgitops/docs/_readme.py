@@ -14,7 +14,6 @@ from pathlib import Path
 
 from kcpgitops.topology import Topology
 
-from ._declared import UserSecret, user_created_secrets
 from ._dns import dns_plan, dns_plan_block, dns_table
 from ._mermaid import topology_diagram
 
@@ -71,13 +70,25 @@ def _provenance(name: str, digest: str) -> list[str]:
     ]
 
 
-def _secrets_table(secrets: list[UserSecret]) -> list[str]:
-    rows = ["| Secret | keys | purpose | create with |", "|---|---|---|---|"]
-    rows += [
-        f"| `{s.namespace}/{s.name}` | {', '.join(f'`{k}`' for k in s.keys)} | {s.purpose} | `{s.create}` |"
-        for s in secrets
-    ]
-    return rows
+def _bootstrap_section(topology: Topology, cluster: str) -> list[str]:
+    """The person's steps for this cluster in short, and the Secrets they create: both from the one list."""
+    # Imported here: kcpgitops.bootstrap builds on this package (DNS plan, declared Secrets).
+    from kcpgitops.bootstrap import CreateSecret, bootstrap_steps
+
+    steps = bootstrap_steps(topology, cluster)
+    lines = ["## Bootstrap", "",
+             f"A person's steps for **{cluster}**, in order; [argocd/{cluster}/README.md](../../argocd/{cluster}/README.md) "
+             "has every command.", ""]
+    lines += [f"{number}. {step.title}" for number, step in enumerate(steps, 1)]
+    secrets = [step.params for step in steps if isinstance(step.params, CreateSecret)]
+    lines += ["", "Secrets these steps create: never rendered, because they hold credentials (`make check` accepts the "
+              "required ones as user-created).", ""]
+    lines += ["| Secret | keys | purpose | required |", "|---|---|---|---|"]
+    for secret in secrets:
+        keys = "; ".join(f"`{key}`: {meaning}" for key, meaning in secret.key_meanings())
+        required = "yes" if secret.required else "private repositories only"
+        lines.append(f"| `{secret.namespace}/{secret.name}` | {keys} | {secret.purpose} | {required} |")
+    return [*lines, ""]
 
 
 def cluster_readme(topology: Topology, cluster: str, docs: list[dict], source: tuple[str, str]) -> str:
@@ -117,10 +128,7 @@ def cluster_readme(topology: Topology, cluster: str, docs: list[dict], source: t
     records = [r for r in dns_plan(topology) if r.cluster == cluster]
     if records:
         lines += ["## DNS records pointing at this cluster", "", dns_table(records, with_cluster=False), ""]
-    secrets = [s for s in user_created_secrets(topology) if s.cluster == cluster]
-    if secrets:
-        lines += ["## Secrets to create by hand", "", "Never rendered (they hold credentials); `make check` accepts exactly these.", ""]
-        lines += [*_secrets_table(secrets), ""]
+    lines += _bootstrap_section(topology, cluster)
     counts = Counter(d["kind"] for d in docs)
     lines += ["## Contents", "", "| kind | objects |", "|---|---|"]
     lines += [f"| {kind} | {counts[kind]} |" for kind in sorted(counts)]

@@ -121,6 +121,8 @@ class ClusterApi:
     _uids: int = 0
     listeners: list[Callable[[str, dict], None]] = field(default_factory=list)
     """Called with ("ADDED"|"MODIFIED"|"DELETED", object) after every change (the controllers' watch)."""
+    webhook_ready: Callable[[str, str], bool] | None = None
+    """Whether the Service `namespace/name` behind an admission webhook answers; None: every webhook answers."""
 
     def __post_init__(self) -> None:
         for namespace in SYSTEM_NAMESPACES:
@@ -211,6 +213,7 @@ class ClusterApi:
             if ns["metadata"].get("deletionTimestamp"):
                 raise ApiError(403, "Forbidden", f"unable to create new content in namespace {namespace} because it is being terminated")
         old = self._objects.get(key)
+        self._admit(obj, old)
         new = copy.deepcopy(obj)
         meta = new.setdefault("metadata", {})
         for server_field in ("uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "deletionTimestamp"):
@@ -295,6 +298,38 @@ class ClusterApi:
                     return True
         return False
 
+    # -- admission -------------------------------------------------------------------------------------------
+
+    def _admit(self, obj: dict, old: dict | None) -> None:
+        """What admission and validation refuse before an object is stored."""
+        group, kind, namespace, name = key_of(obj)
+        # kubernetes@v1.33 pkg/apis/core/validation/validation.go ValidateConfigMapUpdate / ValidateSecretUpdate:
+        # once `immutable: true` is set, data, binaryData and the flag itself can no longer change.
+        if old is not None and (group, kind) in (("", "ConfigMap"), ("", "Secret")) and old.get("immutable"):
+            fields = ("data", "binaryData", "immutable") if kind == "ConfigMap" else ("data", "immutable")
+            changed = [f for f in fields if old.get(f) != obj.get(f)]
+            if changed:
+                raise ApiError(422, "Invalid", f'{kind} "{name}" is invalid: {changed[0]}: Forbidden: field is immutable when `immutable` is set')
+        if self.webhook_ready is None:
+            return
+        operation = "UPDATE" if old is not None else "CREATE"
+        plural = self.plural(group, kind)
+        version = obj.get("apiVersion", "").rsplit("/", 1)[-1]
+        for config_kind in ("MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"):
+            for config in self.iter("admissionregistration.k8s.io", config_kind):
+                for hook in config.get("webhooks") or []:
+                    if not _webhook_matches(hook, group, version, plural, operation, self._objects.get(("", "Namespace", "", namespace))):
+                        continue
+                    service = (hook.get("clientConfig") or {}).get("service") or {}
+                    if not service or self.webhook_ready(service.get("namespace", ""), service.get("name", "")):
+                        continue
+                    # kubernetes@v1.33 staging/src/k8s.io/apiserver/pkg/admission/plugin/webhook/validating/dispatcher.go:
+                    # with failurePolicy Fail (the v1 default) an unreachable webhook rejects the request.
+                    if hook.get("failurePolicy", "Fail") == "Fail":
+                        raise ApiError(500, "InternalError", f'Internal error occurred: failed calling webhook "{hook.get("name")}": failed to '
+                                       f'call webhook: Post "https://{service.get("name")}.{service.get("namespace")}.svc:443'
+                                       f'{service.get("path", "")}?timeout=10s": dial tcp: connect: connection refused')
+
     # -- internals -------------------------------------------------------------------------------------------
 
     def _store(self, key: Key, obj: dict, event: str) -> None:
@@ -332,6 +367,36 @@ def _comparable(obj: dict) -> str:
 def _timestamp(seconds: float) -> str:
     # The rehearsal's clock starts at a fixed instant (2026-01-01T00:00:00Z) so timelines are the same on every run.
     return (_EPOCH + timedelta(seconds=int(seconds))).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _webhook_matches(hook: dict, group: str, version: str, plural: str, operation: str, namespace: dict | None) -> bool:
+    def has(values: list | None, value: str) -> bool:
+        return bool(values) and ("*" in values or value in values)
+
+    rule_hit = False
+    for rule in hook.get("rules") or []:
+        resources = rule.get("resources") or []
+        if (has(rule.get("apiGroups"), group) and has(rule.get("apiVersions"), version) and has(rule.get("operations"), operation)
+                and (has(resources, plural) or "*/*" in resources)):
+            rule_hit = True
+    if not rule_hit:
+        return False
+    selector = hook.get("namespaceSelector") or {}
+    labels = ((namespace or {}).get("metadata") or {}).get("labels") or {}
+    return _selector_matches(selector, labels)
+
+
+def _selector_matches(selector: dict, labels: dict) -> bool:
+    """A label selector (matchLabels, matchExpressions) against labels."""
+    if any(labels.get(k) != v for k, v in (selector.get("matchLabels") or {}).items()):
+        return False
+    for expr in selector.get("matchExpressions") or []:
+        key, op, values = expr["key"], expr["operator"], expr.get("values") or []
+        if (op == "In" and labels.get(key) not in values) or (op == "NotIn" and key in labels and labels[key] in values):
+            return False
+        if (op == "Exists" and key not in labels) or (op == "DoesNotExist" and key in labels):
+            return False
+    return True
 
 
 def _subject_matches(subject: dict, user: str, binding_namespace: str) -> bool:

@@ -108,6 +108,7 @@ class Rehearsal:
         """Give an (empty) cluster of the fleet its Argo CD, controllers, loopback API and CronJob runner."""
         assert self.kcp is not None and self.remote is not None and self.workloads is not None
         cluster = self.fleet.clusters[name]
+        cluster.api.webhook_ready = _webhook_backend_ready(cluster)
         argo = ArgoCd(namespace=self.topology.argocd.namespace, repos=self._repos, charts=self._charts, remote=self.kcp.endpoint)
         self.argo[name] = argo
         sealed = SealedSecretsController()
@@ -259,3 +260,21 @@ class Rehearsal:
                 key = ("apps", "Deployment", namespace, deployment["metadata"]["name"])
                 yield Stall(name, describe(key), "pods not ready: " + ("; ".join(pod_blockers(cluster, deployment)) or "starting"), "-")
                 return
+
+
+def _webhook_backend_ready(cluster: Cluster) -> Callable[[str, str], bool]:
+    """Whether a webhook Service has ready pods: the Deployment its selector picks is ready."""
+
+    def ready(namespace: str, name: str) -> bool:
+        service = cluster.api.peek(("", "Service", namespace, name))
+        selector = ((service or {}).get("spec") or {}).get("selector") or {}
+        if not selector:
+            return False
+        for deployment in cluster.api.iter("apps", "Deployment", namespace):
+            labels = ((deployment["spec"].get("template") or {}).get("metadata") or {}).get("labels") or {}
+            if all(labels.get(k) == v for k, v in selector.items()):
+                return cluster.deployment_ready(namespace, deployment["metadata"]["name"])
+        return False
+
+    return ready
+

@@ -344,6 +344,13 @@ class GitRemote:
 
     # -- reads (Argo CD, the jobs' skip check) ---------------------------------------------------------------
 
+    def history(self, branch: str | None = None) -> list[tuple[str, str]]:
+        """(sha, subject) of every commit on the branch, oldest first (empty before the first commit)."""
+        if not self.head(branch):
+            return []
+        out = self._git("log", "--reverse", "--format=%H %s", self.head(branch))
+        return [tuple(line.split(" ", 1)) if " " in line else (line, "") for line in out.splitlines() if line]  # type: ignore[misc]
+
     def head(self, branch: str | None = None) -> str:
         """The commit a branch points at ("" when it does not exist yet)."""
         return self._ref(f"refs/heads/{branch or self.branch}") or ""

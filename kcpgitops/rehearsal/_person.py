@@ -12,9 +12,8 @@ import base64
 import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import get_args
 
-from kcpgitops.bootstrap import Action, Step, bootstrap_steps
+from kcpgitops.bootstrap import ACTION_ORDER, Step, bootstrap_steps
 
 from ._api import ApiError
 from ._argocd import install_argocd
@@ -23,10 +22,10 @@ from ._git import GIT_TOKEN
 
 __all__ = ["Person", "PersonStuck"]
 
-ACTION_ORDER: tuple[str, ...] = get_args(Action)
-"""The documented order of actions; the person does one action on every cluster before the next."""
 STEP_WAIT = 3 * 3600.0
 """How long the person waits for a step to become possible."""
+REAL_EMAIL = "kcp-operators@zheng-rehearsal.net"
+"""What the person puts where the topology holds a placeholder e-mail (a domain outside RFC 2606 and RFC 6761)."""
 
 
 class PersonStuck(Exception):
@@ -69,6 +68,27 @@ class Person:
         self.rehearsal.fleet.log("person", f"{cluster_name}: {step.title}")
 
     # -- actions ---------------------------------------------------------------------------------------------
+
+    def _edit_topology(self, cluster_name: str, step: Step) -> None:
+        """Set each placeholder to a plausible real value, re-render what it changes and push."""
+        rehearsal = self.rehearsal
+        assert rehearsal.copy is not None and rehearsal.remote is not None
+        import yaml
+
+        before = rehearsal.copy.render()
+        path = rehearsal.copy.topology_file
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for field_ in step.params.fields:
+            node = data
+            *parents, leaf = field_.path.split(".")
+            for part in parents:
+                node = node.setdefault(part, {})
+            node[leaf] = REAL_EMAIL
+        path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+        changed = rehearsal.copy.rerender_delta(before)
+        changed[path.relative_to(rehearsal.copy.root).as_posix()] = path.read_bytes()
+        rehearsal.remote.commit(changed, "person: replace the topology's placeholders")
+        rehearsal.fleet.log("git", f"person pushed the topology without placeholders ({len(changed)} files)")
 
     def _build_images(self, cluster_name: str, step: Step) -> None:
         # The rehearsal runs the jobs' code in-process; pushing images is outside its world.

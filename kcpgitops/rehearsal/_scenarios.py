@@ -6,9 +6,10 @@ the rollout stalls and a stall message names the object the fault must stall on.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -16,6 +17,7 @@ import yaml
 from ._engine import Rehearsal, Stall
 from ._person import Person, PersonStuck
 from ._report import Outcome
+from ._world import Event
 
 __all__ = ["SCENARIOS", "Scenario", "run_scenario"]
 
@@ -268,6 +270,7 @@ def run_scenario(scenario: Scenario, *, source: Path, topology: Path, scratch: P
     failed: list[str] = []
     try:
         stalls = scenario.body(rehearsal, failed)
+        events = _with_commit_names(rehearsal)
     finally:
         rehearsal.stop()
     elapsed = rehearsal.fleet.clock.now
@@ -280,4 +283,16 @@ def run_scenario(scenario: Scenario, *, source: Path, topology: Path, scratch: P
         summary = (f"stalled as expected on {hit[0].stuck}" if hit else
                    ("converged although it must stall" if not stalls else f"stalled, but not on a {scenario.stalls_on!r} object"))
     return Outcome(scenario=scenario.name, kind=scenario.kind, passed=passed, summary=summary, stalls=stalls,
-                   failed_checks=failed, events=list(rehearsal.fleet.timeline.events), simulated_seconds=elapsed)
+                   failed_checks=failed, events=events, simulated_seconds=elapsed)
+
+
+def _with_commit_names(rehearsal: Rehearsal) -> list[Event]:
+    """The timeline with commit ids replaced by their place in the repository's history (`commit #3`).
+
+    Commit ids depend on sealed ciphertexts and keys, which differ between runs; their order does not, so the
+    timeline reads the same on every run.
+    """
+    assert rehearsal.remote is not None
+    names = {sha[:12]: f"commit #{n}" for n, (sha, _) in enumerate(rehearsal.remote.history(), start=1)}
+    pattern = re.compile(r"\b[0-9a-f]{12}\b")
+    return [replace(e, message=pattern.sub(lambda m: names.get(m.group(0), m.group(0)), e.message)) for e in rehearsal.fleet.timeline.events]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,11 +55,65 @@ class Tree:
             self._synced[repo_path] = [d for path in files for d in _load_all(path)]
         return self._synced[repo_path]
 
+    def synced_by(self, app: dict) -> list[dict]:
+        """Every document an Application's directory source reads (recurse, include and exclude applied); [] for charts."""
+        source = app["spec"]["source"]
+        if "path" not in source:
+            return []
+        directory = self.repo_dir(source["path"])
+        if directory is None or not directory.is_dir():
+            return []
+        return [d for path in directory_manifests(directory, source.get("directory", {})) for d in _load_all(path)]
+
     def repo_dir(self, repo_path: str) -> Path | None:
         """Where a repo-relative path of the generated trees is in this render; None outside dist/ and argocd/."""
         head, _, rest = repo_path.partition("/")
         base = {"dist": self.dist, "argocd": self.argocd}.get(head)
         return None if base is None else base / rest
+
+
+MANIFEST_FILE = re.compile(r"^.*\.(yaml|yml|json|jsonnet)$")
+"""argoproj/argo-cd@v3.5.1:reposerver/repository/repository.go manifestFile: the only files a directory source reads."""
+
+
+def argocd_glob(pattern: str) -> re.Pattern[str]:
+    """A directory `include`/`exclude` pattern as Argo CD matches it (util/glob Match(): gobwas/glob without
+    separators, so `*` also crosses `/`; `{a,b}` alternatives, `?` and `[...]` classes)."""
+    out, depth = [], 0
+    for char in pattern:
+        if char == "*":
+            out.append(".*")
+        elif char == "?":
+            out.append(".")
+        elif char == "{":
+            depth += 1
+            out.append("(?:")
+        elif char == "}" and depth:
+            depth -= 1
+            out.append(")")
+        elif char == "," and depth:
+            out.append("|")
+        elif char in "[]":
+            out.append(char)
+        else:
+            out.append(re.escape(char))
+    return re.compile("".join(out) + r"\Z", re.S)
+
+
+def directory_manifests(directory: Path, options: dict) -> list[Path]:
+    """Files a directory source on `directory` reads (reposerver/repository/repository.go getPotentiallyValidManifestFile())."""
+    files = directory.rglob("*") if options.get("recurse") else directory.glob("*")
+    include = argocd_glob(options["include"]) if options.get("include") else None
+    exclude = argocd_glob(options["exclude"]) if options.get("exclude") else None
+    found = []
+    for path in sorted(files):
+        relative = path.relative_to(directory).as_posix()
+        if not path.is_file() or not MANIFEST_FILE.match(path.name):
+            continue
+        if (exclude and exclude.match(relative)) or (include and not include.match(relative)):
+            continue
+        found.append(path)
+    return found
 
 
 def _load_all(path: Path) -> list[dict]:

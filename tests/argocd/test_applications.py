@@ -13,12 +13,13 @@ from kcpgitops.topology import Versions
 from .conftest import Tree
 
 WAVE_TIERS = (
-    ("bootstrap", "etcd-druid-crds"),
+    ("etcd-druid-crds",),
     ("cert-manager", "sealed-secrets", "etcd-druid", "kcp-operator"),
     ("kcp",),
     ("kcp-bridge",),
 )
-"""The dependency chain: Argo CD health checks and CRDs < controllers < the kcp deployment < the bridge's bundles."""
+"""The dependency chain: CRDs < controllers < the kcp deployment < the bridge's bundles (Argo CD's own configuration
+comes before all of them, in the app-of-apps' wave -1)."""
 
 BUILTIN_GROUPS = {"", "apps", "batch", "policy", "rbac.authorization.k8s.io", "apiextensions.k8s.io",
                   "admissionregistration.k8s.io", "networking.k8s.io", "coordination.k8s.io"}
@@ -98,7 +99,9 @@ def test_waves_strictly_ordered_along_dependency_chain(tree):
         for earlier, later in itertools.pairwise(tiers):
             assert max(earlier) < min(later), (cluster.name, tiers)
         root = tree.applications(cluster.name)["app-of-apps"]
-        assert root["spec"]["source"]["path"] == f"argocd/{cluster.name}/apps"
+        assert root["spec"]["source"]["path"] == f"argocd/{cluster.name}"
+        assert root["spec"]["source"]["directory"] == {"recurse": True, "include": "{bootstrap/*,apps/*}"}
+        assert _wave(root) < min(_wave(a) for a in children.values())
 
 
 def test_every_custom_kind_comes_from_an_earlier_wave(tree):
@@ -107,13 +110,13 @@ def test_every_custom_kind_comes_from_an_earlier_wave(tree):
         children = tree.children(cluster.name)
         providers = dict(CHART_GROUPS)
         for name, app in children.items():
-            for doc in _docs_under(tree, app["spec"]["source"].get("path", "")):
+            for doc in tree.synced_by(app):
                 if doc["kind"] == "CustomResourceDefinition":
                     providers.setdefault(doc["spec"]["group"], name)
         for name, app in children.items():
-            for doc in _docs_under(tree, app["spec"]["source"].get("path", "")):
+            for doc in tree.synced_by(app):
                 group = _group(doc)
-                if group in BUILTIN_GROUPS or name == "bootstrap":
+                if group in BUILTIN_GROUPS:
                     continue
                 provider = providers.get(group)
                 assert provider is not None, f"{cluster.name}/{name}: nothing installs {group}/{doc['kind']}"
@@ -151,7 +154,7 @@ def test_sync_options_and_policy_follow_the_topology(tree):
     for cluster in topology.clusters:
         # Namespaces some Application of this cluster renders (the kcp one in an earlier wave than the bridge).
         rendered_namespaces = {d["metadata"]["name"] for app in tree.applications(cluster.name).values()
-                               for d in _docs_under(tree, app["spec"]["source"].get("path", "")) if d["kind"] == "Namespace"}
+                               for d in tree.synced_by(app) if d["kind"] == "Namespace"}
         for name, app in tree.applications(cluster.name).items():
             policy = app["spec"]["syncPolicy"]
             options = policy["syncOptions"]
@@ -165,7 +168,7 @@ def test_sync_options_and_policy_follow_the_topology(tree):
                 "refresh": settings.retry.refresh,
             }
             namespace = app["spec"]["destination"]["namespace"]
-            synced = _docs_under(tree, app["spec"]["source"].get("path", ""))
+            synced = tree.synced_by(app)
             only_cluster_scoped = synced and all("namespace" not in d["metadata"] for d in synced)
             exists = namespace in rendered_namespaces or namespace in ("kube-system", settings.namespace)
             needs_namespace = not (exists or only_cluster_scoped)

@@ -38,7 +38,7 @@ def test_app_project_allows_exactly_what_its_applications_deploy(tree):
         expected_namespaced: set = {("argoproj.io", "AppProject")}
         # What the Git-sourced Applications sync, read back from the rendered trees.
         for app in apps.values():
-            for doc in tree.synced(app["spec"]["source"].get("path", "")):
+            for doc in tree.synced_by(app):
                 kind = (_group(doc), doc["kind"])
                 if doc["metadata"].get("namespace"):
                     expected_namespaced.add(kind)

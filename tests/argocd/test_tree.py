@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .conftest import Tree
+from bridge._render import NAMESPACE_FILE
+
+from .conftest import Tree, directory_manifests
 
 
 def _sources(app: dict) -> list[dict]:
@@ -15,7 +17,7 @@ def _sources(app: dict) -> list[dict]:
 
 def _expected_children(tree: Tree, cluster: str) -> set[str]:
     topology = tree.topology
-    names = {"bootstrap", "etcd-druid-crds", "cert-manager", "sealed-secrets", "etcd-druid", "kcp"}
+    names = {"etcd-druid-crds", "cert-manager", "sealed-secrets", "etcd-druid", "kcp"}
     if cluster == topology.root_shard.cluster:
         names.add("kcp-operator")
     if any(topology.is_remote(s) for s in topology.shards_on(cluster)):
@@ -44,11 +46,10 @@ def test_every_application_path_exists(tree):
                 directory = tree.repo_dir(source["path"])
                 assert directory is not None, f"{cluster.name}/{name}: {source['path']} is outside the generated trees"
                 assert directory.is_dir(), f"{cluster.name}/{name}: {source['path']} was not rendered"
-                recurse = source.get("directory", {}).get("recurse", False)
-                found = list(directory.rglob("*.yaml") if recurse else directory.glob("*.yaml"))
+                found = directory_manifests(directory, source.get("directory", {}))
                 assert found, f"{cluster.name}/{name}: Argo CD would find no manifest in {source['path']}"
                 checked += 1
-    assert checked >= 4 * len(tree.topology.clusters)  # app-of-apps, bootstrap, etcd-druid-crds, kcp at least
+    assert checked >= 3 * len(tree.topology.clusters)  # app-of-apps, etcd-druid-crds, kcp at least
 
 
 def test_bridge_application_syncs_its_clusters_bridge_path_only_where_a_remote_shard_runs(tree):
@@ -64,10 +65,6 @@ def test_bridge_application_syncs_its_clusters_bridge_path_only_where_a_remote_s
         # synth replaces dist/ and argocd/ wholesale: bridge commits there would be wiped by the next render.
         assert source["path"].split("/")[0] not in ("dist", "argocd")
         # The bridge writes the namespace it delivers into as namespace.yaml; dist/<cluster> already owns it.
-        try:
-            from bridge._render import NAMESPACE_FILE
-        except ImportError:  # pragma: no cover - the bridge package is part of this repository
-            NAMESPACE_FILE = "namespace.yaml"
         assert source["directory"] == {"exclude": NAMESPACE_FILE}
         assert bridge["spec"]["destination"]["namespace"] == topology.namespace
 
@@ -108,7 +105,7 @@ def test_default_topology_renders_the_expected_applications(default_tree):
         assert "app-of-apps" in default_tree.applications(cluster.name)
         (root,) = [p for p, d in default_tree.docs[cluster.name].items() if d["metadata"]["name"] == "app-of-apps"]
         assert root.parts[0] == "bootstrap"
-        # Every other Application lives in apps/, the directory the app-of-apps syncs.
+        # Every other Application lives in apps/; the app-of-apps syncs both directories.
         for path, doc in default_tree.docs[cluster.name].items():
             if doc["kind"] == "Application" and path != root:
                 assert path.parts[0] == "apps", path

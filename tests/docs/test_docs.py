@@ -86,9 +86,26 @@ def test_readmes_are_deterministic_whichever_way_the_topology_path_is_given(rend
 def test_root_cluster_readme_lists_the_user_created_secrets(files, topology):
     text = files["cluster-1/README.md"]
     for secret in user_created_secrets(topology):
-        assert f"`{secret.namespace}/{secret.name}`" in text
+        assert f"| `{secret.namespace}/{secret.name}` |" in text
     assert "cloudflare-api-key-secret" in text and "kcp-bridge-hmac" in text
-    assert "Secrets to create by hand" not in files["cluster-2/README.md"]
+    assert "kcp-bridge-hmac" not in files["cluster-2/README.md"]
+
+
+def test_cluster_readme_lists_the_bootstrap_steps_of_the_one_list(files, topology):
+    from kcpgitops.bootstrap import CreateSecret, bootstrap_steps
+
+    for cluster in topology.clusters:
+        text = files[f"{cluster.name}/README.md"].split("## Bootstrap\n", 1)[1]
+        steps = bootstrap_steps(topology, cluster.name)
+        position = -1
+        for number, step in enumerate(steps, 1):
+            found = text.find(f"\n{number}. {step.title}\n")
+            assert found > position, (cluster.name, step.title)
+            position = found
+        for step in steps:
+            if isinstance(step.params, CreateSecret):
+                assert f"| `{step.params.namespace}/{step.params.name}` |" in text
+                assert all(f"`{key}`: {meaning}" in text for key, meaning in step.params.key_meanings())
 
 
 def test_readme_counts_the_rendered_objects(files, rendered):

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
+from kcpgitops.rehearsal._api import ApiError
 from kcpgitops.rehearsal._charts import ETCD_DRUID, PinnedCharts
 from kcpgitops.rehearsal._controllers.etcd_druid import EtcdDruid, operator_config
 from kcpgitops.rehearsal._controllers.workloads import Workloads, pod_blockers
@@ -203,7 +205,11 @@ def test_the_operator_configuration_is_read_when_druid_starts():
         "etcd-druid",
         {"operatorConfig": {"controllers": {"etcd": {"enableEtcdSpecAutoReconcile": True}}}},
     )
-    world.apply(next(o for o in enabled if o["kind"] == "ConfigMap"))
+    config_map = next(o for o in enabled if o["kind"] == "ConfigMap")
+    with pytest.raises(ApiError, match="field is immutable"):  # the chart marks it immutable: replace, never update
+        world.apply(config_map)
+    world.cluster.api.delete(("", "ConfigMap", "etcd-druid", config_map["metadata"]["name"]))
+    world.apply(config_map)
     world.run(20)
     assert operator_config(world.cluster)["enableEtcdSpecAutoReconcile"] is True
     assert world.druid.config(world.cluster)["enableEtcdSpecAutoReconcile"] is False  # the running process keeps what it read

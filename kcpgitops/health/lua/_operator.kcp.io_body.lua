@@ -48,6 +48,30 @@ if obj.metadata.deletionTimestamp ~= nil or phase == "Deleting" then
   return result("Progressing", config.kind .. " is being deleted")
 end
 
+-- A bundled object (annotation operator.kcp.io/bundle, kcp-dev/kcp-operator@v0.9.0:internal/resources/resources.go
+-- BundleAnnotation) runs elsewhere from its Bundle. Once its Bundle is ready, kcp-operator v0.9.0 stops updating the
+-- conditions of its own workloads (kcp-dev/kcp-operator@v0.9.0:pkg/controller/shard/controller.go reconcileStatus(),
+-- line 281 `if !isBundled {`: "Only check the rendered workloads if not bundled"; likewise rootshard/controller.go
+-- line 295 and frontproxy/controller.go line 198), so Available
+-- keeps the generation and status it had before. It is left out: the Bundle condition, which reconcileStatus() writes
+-- for every generation (pkg/controller/bundle/helpers.go GetBundleReadyCondition()), decides instead.
+local annotations = obj.metadata.annotations or {}
+local bundled = config.frozenWhenBundled ~= nil and annotations["operator.kcp.io/bundle"] ~= nil
+  and annotations["operator.kcp.io/bundle"] ~= ""
+if bundled then
+  local frozen = {}
+  for _, conditionType in ipairs(config.frozenWhenBundled) do
+    frozen[conditionType] = true
+  end
+  local current = {}
+  for _, condition in ipairs(conditions) do
+    if not frozen[condition.type] then
+      table.insert(current, condition)
+    end
+  end
+  conditions = current
+end
+
 -- Every condition carries the generation it was computed for: older ones describe a superseded spec.
 local generation = obj.metadata.generation
 if generation ~= nil then
@@ -65,6 +89,26 @@ for _, condition in ipairs(conditions) do
 end
 if phase == "Failed" then
   return result("Degraded", config.kind .. " is in phase Failed")
+end
+
+-- A bundled object's workload runs on its own cluster, where the kcp-bridge Application waits for the delivered
+-- Deployment; here only the export is judged. Its Bundle condition is no readiness signal either: reconcileStatus()
+-- copies the Bundle's state when the owner is reconciled, but the owner's controller does not watch Bundles
+-- (kcp-dev/kcp-operator@v0.9.0:pkg/controller/shard/controller.go SetupWithManager: For Shard, Owns CompiledShard,
+-- Secret, Certificate), so a Bundle turning Ready later leaves the condition at its first state until an unrelated
+-- event or the 10-hour resync. Present and not failed is all this check can require.
+if bundled then
+  local bundle = findCondition(conditions, "Bundle")
+  if bundle == nil then
+    return result("Progressing", "Waiting for kcp-operator to create the " .. config.kind .. "'s Bundle")
+  end
+  for _, condition in ipairs(conditions) do
+    if condition.status ~= "True" and condition.type ~= "Bundle" then
+      return result("Progressing", describe(condition, tostring(condition.type) .. " is " .. tostring(condition.status)))
+    end
+  end
+  return result("Healthy", config.kind .. " is bundled (Bundle " .. tostring(bundle.reason) .. "): it runs on its own cluster "
+    .. "from what the bridge delivers; its Deployment here is scaled to 0")
 end
 
 local healthyMessage = nil

@@ -13,4 +13,6 @@ local config = {
   },
   readyCondition = "Available",
   gateConditions = {},
+  -- Not updated by v0.9.0 once the object is bundled (see the shared body).
+  frozenWhenBundled = { "Available" },
 }

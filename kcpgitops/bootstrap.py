@@ -1,0 +1,548 @@
+"""A person's steps to bootstrap each cluster: one ordered list per cluster, as data.
+
+`bootstrap_steps(topology, cluster)` is the only place this procedure is written down. `argocd/<cluster>/README.md`
+renders every step with its commands and notes, `dist/<cluster>/README.md` lists the same steps in short together with
+the Secrets they create, and the rehearsal executes the typed parameters of each step (`Step.params`) in this order.
+The commands are for people; the parameters say the same for programs.
+
+Order within a cluster: build and push the job images (root cluster), install Argo CD, create every Secret the
+deployment needs there, apply the bootstrap, fetch the Sealed Secrets certificate and re-render (clusters that receive
+shard bundles), create the DNS records once the load balancers have addresses, verify. Every wait tolerates objects
+that do not exist yet (`kubectl wait --for=create` first, or a loop), because Argo CD creates them in later waves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from charts.argocd._plan import APPS, BOOTSTRAP, ROOT_APP
+from charts.argocd._sources import SEALED_SECRETS, SEALED_SECRETS_CONTROLLER
+from charts.bridge import NAME as BRIDGE_CRONJOB
+from charts.kcp_inside._argocd import JOB as WORKSPACE_CLUSTERS_CRONJOB
+from charts.kcp_inside._objects import plan_objects
+from kcpgitops.docs import DnsRecord, UserSecret, dns_plan, user_created_secrets
+from kcpgitops.topology import Topology
+
+Action = Literal[
+    "edit-topology",
+    "build-images",
+    "install-argocd",
+    "create-secret",
+    "apply-bootstrap",
+    "fetch-sealing-certificate",
+    "render-and-commit",
+    "create-dns-records",
+    "verify",
+]
+ACTION_ORDER: tuple[Action, ...] = (
+    "edit-topology",
+    "build-images",
+    "install-argocd",
+    "create-secret",
+    "apply-bootstrap",
+    "fetch-sealing-certificate",
+    "render-and-commit",
+    "create-dns-records",
+    "verify",
+)
+"""Actions in the order a cluster's steps take them; a program doing several clusters can go action by action."""
+
+ARGOCD_SSA_MANAGER = "argocd-controller"
+"""Argo CD's server-side apply field manager: bootstrapping under it leaves one owner for every field."""
+ADMIN_KUBECONFIG_FILE = "kcp-admin-kubeconfig.yaml"
+"""Where the verification commands save the kcp admin kubeconfig."""
+REPO_SECRET = "repo-kcp-gitops"
+"""Argo CD repository Secret for a private repository."""
+PLACEHOLDER_DOMAINS = ("example.com", "example.org", "example.net")
+PLACEHOLDER_SUFFIXES = (".example", ".invalid", ".test", ".localhost")
+
+
+@dataclass(frozen=True)
+class ImageBuild:
+    """One job image a CronJob on the root cluster pulls; nothing publishes it but this step."""
+
+    name: str
+    """Short name: `bridge` or `workspace-clusters`."""
+    dockerfile: str
+    """Dockerfile at the repository root."""
+    image: str
+    """Reference the rendered CronJob pulls (topology `bridge.image` or `kcp.clusterSecrets.image`)."""
+    cronjob: str
+    """The CronJob running it, as `<namespace>/<name>`."""
+
+
+@dataclass(frozen=True)
+class TopologyField:
+    """One topology value that still holds the shipped placeholder and that the rollout cannot pass with."""
+
+    path: str
+    """Dotted topology path, e.g. `frontProxy.acme.email`."""
+    current: str
+    """The placeholder it holds."""
+    meaning: str
+    """What to set instead."""
+
+
+@dataclass(frozen=True)
+class EditTopology:
+    """Parameters of `edit-topology`: placeholders to replace before anything is installed."""
+
+    fields: tuple[TopologyField, ...]
+    """Each placeholder the rollout would stall on."""
+
+
+@dataclass(frozen=True)
+class BuildImages:
+    """Parameters of `build-images`."""
+
+    images: tuple[ImageBuild, ...]
+    """Images to build from this repository and push where the CronJobs pull them."""
+
+
+@dataclass(frozen=True)
+class InstallArgoCd:
+    """Parameters of `install-argocd`."""
+
+    version: str
+    """Argo CD release."""
+    namespace: str
+    """Namespace Argo CD runs in."""
+    manifest_url: str
+    """The release's install.yaml."""
+
+
+@dataclass(frozen=True)
+class CreateSecret:
+    """Parameters of `create-secret`: a Secret no file in Git holds, because it carries a credential."""
+
+    namespace: str
+    """Namespace of the Secret (created first when it does not exist yet)."""
+    name: str
+    """Secret name the rendered objects reference."""
+    keys: tuple[str, ...]
+    """Keys its data must hold."""
+    meanings: tuple[str, ...]
+    """What each of `keys` must hold, in the same order."""
+    purpose: str
+    """Who reads it and why."""
+    type: str = "Opaque"
+    """Secret type (`kubectl create secret generic` makes Opaque ones)."""
+    labels: tuple[tuple[str, str], ...] = ()
+    """Labels it needs (Argo CD finds repository Secrets by label)."""
+    required: bool = True
+    """False when only some setups need it (repository credentials for a private repository)."""
+
+    def __post_init__(self) -> None:
+        if len(self.meanings) != len(self.keys):
+            raise ValueError(f"Secret {self.namespace}/{self.name}: one meaning per key")
+
+    def key_meanings(self) -> tuple[tuple[str, str], ...]:
+        """(key, what it holds) pairs."""
+        return tuple(zip(self.keys, self.meanings, strict=True))
+
+
+@dataclass(frozen=True)
+class ApplyBootstrap:
+    """Parameters of `apply-bootstrap`."""
+
+    path: str
+    """Repo-relative directory applied once by hand (the AppProject, `argocd-cm` and the app-of-apps)."""
+    field_manager: str
+    """Server-side apply field manager, Argo CD's own, so later syncs own the same fields."""
+    root_application: str
+    """The Application that takes over from there (it syncs `path` itself and the child Applications)."""
+    namespace: str
+    """Argo CD's namespace, where `path`'s objects live."""
+
+
+@dataclass(frozen=True)
+class FetchSealingCertificate:
+    """Parameters of `fetch-sealing-certificate`."""
+
+    application: str
+    """Argo CD Application that installs the Sealed Secrets controller; wait until it is Healthy."""
+    controller_name: str
+    """The controller's Service name (kubeseal `--controller-name`)."""
+    controller_namespace: str
+    """The controller's namespace (kubeseal `--controller-namespace`)."""
+    certificate: str
+    """Repo-relative path the public certificate is written to (topology `clusters[].sealingCertificate`)."""
+
+
+@dataclass(frozen=True)
+class RenderAndCommit:
+    """Parameters of `render-and-commit`."""
+
+    paths: tuple[str, ...]
+    """Repo-relative paths to commit after rendering (the certificate and the rendered trees)."""
+    reason: str
+    """What the new render carries (shown as the commit message)."""
+
+
+@dataclass(frozen=True)
+class CreateDnsRecords:
+    """Parameters of `create-dns-records`: the public names pointing at this cluster's load balancers."""
+
+    records: tuple[DnsRecord, ...]
+    """One per hostname; each names its cluster and the LoadBalancer Service (`namespace`/`service`) it points at."""
+
+    def targets(self) -> dict[str, tuple[str, str]]:
+        """Hostname -> (cluster, Service as `<namespace>/<name>`)."""
+        return {r.hostname: (r.cluster, f"{r.namespace}/{r.service}") for r in self.records}
+
+
+@dataclass(frozen=True)
+class Verify:
+    """Parameters of `verify`."""
+
+    shards: tuple[str, ...]
+    """Every shard `kubectl get shards` lists once all clusters are bootstrapped."""
+    bundles: tuple[str, ...]
+    """Bundles that are Ready on the root cluster (empty elsewhere)."""
+
+
+Params = EditTopology | BuildImages | InstallArgoCd | CreateSecret | ApplyBootstrap | FetchSealingCertificate | RenderAndCommit | CreateDnsRecords | Verify
+
+_ACTIONS: dict[type, Action] = {
+    EditTopology: "edit-topology",
+    BuildImages: "build-images",
+    InstallArgoCd: "install-argocd",
+    CreateSecret: "create-secret",
+    ApplyBootstrap: "apply-bootstrap",
+    FetchSealingCertificate: "fetch-sealing-certificate",
+    RenderAndCommit: "render-and-commit",
+    CreateDnsRecords: "create-dns-records",
+    Verify: "verify",
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing a person does, in order; `params` says precisely what, `commands` how."""
+
+    action: Action
+    """Kind of step; decides the type of `params`."""
+    cluster: str
+    """The cluster whose list holds the step; its `kubectl` commands run against that cluster."""
+    title: str
+    """Heading in the README."""
+    commands: tuple[str, ...]
+    """Shell commands shown in the README, in order (placeholders in angle brackets)."""
+    params: Params
+    """The step as data, for programs that carry it out."""
+    notes: tuple[str, ...] = ()
+    """Markdown paragraphs the README shows after the commands."""
+
+    def __post_init__(self) -> None:
+        if _ACTIONS[type(self.params)] != self.action:
+            raise ValueError(f"step {self.title!r}: action {self.action} does not take {type(self.params).__name__}")
+
+    @property
+    def secret(self) -> CreateSecret | None:
+        """The Secret a `create-secret` step creates (None for other actions)."""
+        return self.params if isinstance(self.params, CreateSecret) else None
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """Repo-relative paths the step applies (`apply-bootstrap`) or commits (`render-and-commit`); () otherwise."""
+        if isinstance(self.params, ApplyBootstrap):
+            return (self.params.path,)
+        if isinstance(self.params, RenderAndCommit):
+            return self.params.paths
+        return ()
+
+    @property
+    def records(self) -> tuple[DnsRecord, ...]:
+        """The DNS records a `create-dns-records` step creates; () otherwise."""
+        return self.params.records if isinstance(self.params, CreateDnsRecords) else ()
+
+
+def bootstrap_steps(topology: Topology, cluster: str) -> list[Step]:
+    """The ordered steps a person takes to bootstrap `cluster` (see the module docstring for the order)."""
+    spec = topology.cluster(cluster)
+    is_root = cluster == topology.root_shard.cluster
+    receives = [s for s in topology.shards_on(cluster) if topology.is_remote(s)]
+    steps: list[Step] = []
+    if is_root:
+        placeholders = blocking_placeholders(topology)
+        if placeholders:
+            steps.append(_edit_topology(cluster, placeholders))
+        images = _images(topology)
+        if images:
+            steps.append(_build_images(topology, cluster, images))
+    steps.append(_install_argocd(topology, cluster))
+    steps.append(_repository_secret(topology, cluster))
+    steps += [_user_secret(topology, secret) for secret in user_created_secrets(topology) if secret.cluster == cluster]
+    steps.append(_apply_bootstrap(topology, cluster))
+    if receives:
+        certificate = topology.sealing_certificate(spec)
+        steps.append(_fetch_certificate(topology, cluster, certificate))
+        steps.append(_render_and_commit(topology, cluster, certificate))
+    records = tuple(r for r in dns_plan(topology) if r.cluster == cluster)
+    if records:
+        steps.append(_dns(cluster, records))
+    steps.append(_verify(topology, cluster))
+    return steps
+
+
+def _images(topology: Topology) -> tuple[ImageBuild, ...]:
+    images = []
+    if any(topology.is_remote(s) for s in topology.shards):
+        images.append(ImageBuild("bridge", "Dockerfile.bridge", topology.bridge.image, f"{topology.namespace}/{BRIDGE_CRONJOB}"))
+    # An empty `kcp:` section renders no job (charts/kcp_inside render_kcp()).
+    if topology.kcp is not None and plan_objects(topology.kcp):
+        images.append(ImageBuild("workspace-clusters", "Dockerfile.workspace-clusters", topology.kcp.cluster_secrets.image,
+                                 f"{topology.argocd.namespace}/{WORKSPACE_CLUSTERS_CRONJOB}"))
+    return tuple(images)
+
+
+def _build_images(topology: Topology, cluster: str, images: tuple[ImageBuild, ...]) -> Step:
+    commands = []
+    for image in images:
+        commands += [f"docker build -f {image.dockerfile} -t {image.image} .", f"docker push {image.image}"]
+    notes = ["The CronJobs " + ", ".join(f"`{i.cronjob}`" for i in images) + " pull these images; nothing else publishes "
+             "them, so a job started before they exist fails with `ErrImagePull` until they do."]
+    placeholders = [i for i in images if i.image.startswith("ghcr.io/example/")]
+    if placeholders:
+        fields = {"bridge": "`bridge.image`", "workspace-clusters": "`kcp.clusterSecrets.image`"}
+        notes.append("**The topology still names the placeholder registry `ghcr.io/example/`**: set "
+                     + " and ".join(fields[i.name] for i in placeholders)
+                     + " to a registry you can push to and your clusters can pull from, then re-render (`make synth`) "
+                     "and commit before this step.")
+    return Step("build-images", cluster, "Build and push the job images", tuple(commands), BuildImages(images), tuple(notes))
+
+
+def _install_argocd(topology: Topology, cluster: str) -> Step:
+    argocd = topology.argocd
+    url = f"https://raw.githubusercontent.com/argoproj/argo-cd/{argocd.version}/manifests/install.yaml"
+    notes: list[str] = []
+    if argocd.namespace == "argocd":
+        apply = [f"kubectl apply -n {argocd.namespace} --server-side --force-conflicts \\\n  -f {url}"]
+    else:
+        # install.yaml's ClusterRoleBindings name the argocd namespace; kustomize's namespace rewrites them.
+        notes.append(f"`install.yaml` assumes the namespace `argocd`; kustomize moves it, ClusterRoleBindings included, "
+                     f"to `{argocd.namespace}`.")
+        apply = [
+            "mkdir -p argocd-install",
+            f"printf 'namespace: {argocd.namespace}\\nresources:\\n- {url}\\n' > argocd-install/kustomization.yaml",
+            "kubectl apply --server-side --force-conflicts -k argocd-install/",
+        ]
+    commands = (
+        f"kubectl create namespace {argocd.namespace}",
+        *apply,
+        f"kubectl -n {argocd.namespace} rollout status statefulset/argocd-application-controller --timeout=5m",
+        f"kubectl -n {argocd.namespace} rollout status deployment/argocd-repo-server --timeout=5m",
+    )
+    return Step("install-argocd", cluster, f"Install Argo CD {argocd.version}", commands,
+                InstallArgoCd(argocd.version, argocd.namespace, url), tuple(notes))
+
+
+def _repository_secret(topology: Topology, cluster: str) -> Step:
+    ns = topology.argocd.namespace
+    repo = topology.cluster(cluster).git.repo_url
+    label = ("argocd.argoproj.io/secret-type", "repository")
+    params = CreateSecret(
+        namespace=ns,
+        name=REPO_SECRET,
+        keys=("type", "url", "username", "password"),
+        meanings=("`git`", f"`{repo}`", "a user that may read the repository", "a read-only token"),
+        purpose=f"Argo CD reads `{repo}` with it (private repositories only)",
+        labels=(label,),
+        required=False,
+    )
+    commands = (
+        f"kubectl -n {ns} create secret generic {REPO_SECRET} \\\n"
+        "  --from-literal=type=git \\\n"
+        f"  --from-literal=url={repo} \\\n"
+        "  --from-literal=username=<user> --from-literal=password=<read-only token>",
+        f"kubectl -n {ns} label secret {REPO_SECRET} {label[0]}={label[1]}",
+    )
+    notes = (
+        "Nothing in this repository holds a credential, and nothing here renders one. Skip this step for a public "
+        "repository; for a private one create the Secret by hand or from your secret store (never commit it). The chart "
+        "repositories are public and need none.",
+        "For SSH, use `--from-literal=sshPrivateKey=\"$(cat deploy-key)\"` with an `ssh://` or `git@` URL instead of "
+        "username and password.",
+    )
+    return Step("create-secret", cluster, "Repository access (private repositories only)", commands, params, notes)
+
+
+def _user_secret(topology: Topology, secret: UserSecret) -> Step:
+    params = CreateSecret(secret.namespace, secret.name, secret.keys, secret.meanings or tuple("see purpose" for _ in secret.keys),
+                          secret.purpose)
+    commands = (
+        # The namespace may not exist yet (Argo CD creates it in a later wave); creating it first is harmless.
+        f"kubectl create namespace {secret.namespace} --dry-run=client -o yaml | kubectl apply -f -",
+        secret.create,
+    )
+    notes = [f"{secret.purpose}. It holds " + "; ".join(f"`{k}`: {m}" for k, m in params.key_meanings()) + "."]
+    proxy = topology.front_proxy
+    if proxy.certificate == "acme" and secret.name == proxy.acme.cloudflare.api_key_secret_name:
+        notes.append(_acme_email_note(topology))
+    return Step("create-secret", secret.cluster, f"Create Secret `{secret.namespace}/{secret.name}`", commands, params,
+                tuple(notes))
+
+
+def _acme_email_note(topology: Topology) -> str:
+    acme = topology.front_proxy.acme
+    note = (f"The ACME account e-mail of ClusterIssuer `{acme.issuer_name}` is `{acme.email}` (topology "
+            "`frontProxy.acme.email`). It must be a real address you read: Let's Encrypt refuses to register an "
+            "account for a placeholder address such as one at `example.com`, and then no front-proxy certificate is "
+            "ever issued. The Cloudflare e-mail (`frontProxy.acme.cloudflare.email`) must be that of the Cloudflare "
+            "account owning the API key.")
+    if _is_placeholder(acme.email) or _is_placeholder(acme.cloudflare.email):
+        note += " **This topology still holds a placeholder e-mail: set it, re-render and commit before this step.**"
+    return note
+
+
+def blocking_placeholders(topology: Topology) -> tuple[TopologyField, ...]:
+    """Placeholder values the rollout stalls on (Let's Encrypt refuses to register a placeholder ACME e-mail)."""
+    proxy = topology.front_proxy
+    if proxy.certificate != "acme":
+        return ()
+    found = []
+    if _is_placeholder(proxy.acme.email):
+        found.append(TopologyField("frontProxy.acme.email", proxy.acme.email,
+                                   "a real address you read: Let's Encrypt's account contact for expiry and policy mail"))
+    if _is_placeholder(proxy.acme.cloudflare.email):
+        found.append(TopologyField("frontProxy.acme.cloudflare.email", proxy.acme.cloudflare.email,
+                                   "the e-mail of the Cloudflare account that owns the DNS-01 API key"))
+    return tuple(found)
+
+
+def _edit_topology(cluster: str, fields: tuple[TopologyField, ...]) -> Step:
+    commands = ("$EDITOR topology.yaml   # " + ", ".join(f.path for f in fields), "make synth",
+                "git add -A dist argocd sealed topology.yaml && git commit -m 'Set the ACME account e-mail' && git push")
+    notes = ["The topology still holds placeholders the rollout cannot pass: "
+             + "; ".join(f"`{f.path}` is `{f.current}`: set {f.meaning}" for f in fields)
+             + ". Let's Encrypt refuses to register an ACME account for a reserved domain such as `example.com`, so no "
+             "front-proxy certificate would ever be issued."]
+    return Step("edit-topology", cluster, "Replace the topology's placeholders", commands, EditTopology(fields), tuple(notes))
+
+
+def _is_placeholder(email: str) -> bool:
+    domain = email.rpartition("@")[2].lower()
+    return domain in PLACEHOLDER_DOMAINS or domain.endswith(PLACEHOLDER_SUFFIXES) or domain.startswith("example.")
+
+
+def _apply_bootstrap(topology: Topology, cluster: str) -> Step:
+    ns = topology.argocd.namespace
+    path = f"argocd/{cluster}/{BOOTSTRAP}"
+    commands = (
+        f"kubectl apply --server-side --field-manager={ARGOCD_SSA_MANAGER} -R -f {path}/",
+        f"kubectl -n {ns} get applications",
+    )
+    notes = (
+        "This creates the AppProject, adds the health checks to `argocd-cm` (a partial ConfigMap: server-side apply keeps "
+        "every other key; it is applied under Argo CD's own field manager so later syncs own the same fields) and creates "
+        f"`{ROOT_APP}`. `{ROOT_APP}` syncs `argocd/{cluster}/{BOOTSTRAP}/` (itself included) and `argocd/{cluster}/{APPS}/`, "
+        "so from then on Git drives all of it and this step is never repeated.",
+        "No Application carries the `resources-finalizer.argocd.argoproj.io` finalizer: deleting one (or removing it from "
+        "Git) never deletes what it deployed. CRDs and `argocd-cm` are also marked `Prune=false,Delete=false`.",
+    )
+    return Step("apply-bootstrap", cluster, "Apply the bootstrap", commands, ApplyBootstrap(path, ARGOCD_SSA_MANAGER, ROOT_APP, ns),
+                notes)
+
+
+def _fetch_certificate(topology: Topology, cluster: str, certificate: str) -> Step:
+    ns = topology.argocd.namespace
+    app = SEALED_SECRETS.app
+    commands = (
+        # The Application appears only once the app-of-apps reaches its wave: wait for it to exist first.
+        f"kubectl -n {ns} wait application/{app} --for=create --timeout=15m",
+        f"kubectl -n {ns} wait application/{app} --for=jsonpath='{{.status.health.status}}'=Healthy --timeout=15m",
+        f"kubeseal --fetch-cert --controller-name {SEALED_SECRETS_CONTROLLER} "
+        f"--controller-namespace {SEALED_SECRETS.namespace} > {certificate}",
+    )
+    notes = (f"The certificate is public. The bridge on `{topology.root_shard.cluster}` seals what it delivers here with "
+             "it, so it must match this cluster's controller.",)
+    params = FetchSealingCertificate(app, SEALED_SECRETS_CONTROLLER, SEALED_SECRETS.namespace, certificate)
+    return Step("fetch-sealing-certificate", cluster, "Fetch the Sealed Secrets certificate", commands, params, notes)
+
+
+def _render_and_commit(topology: Topology, cluster: str, certificate: str) -> Step:
+    reason = f"certs: {cluster} sealing certificate"
+    paths = (certificate, "dist", "argocd")
+    commands = ("make synth", f"git add {' '.join(paths)}", f"git commit -m '{reason}' && git push")
+    notes = (f"The render puts the certificate into the bridge's configuration on `{topology.root_shard.cluster}` "
+             f"(`dist/{topology.root_shard.cluster}`); once Argo CD there has synced it, the bridge's next run seals the "
+             f"shard objects for `{cluster}` and commits them to `{topology.bridge_path(topology.cluster(cluster))}/`. "
+             "Render with `KCP_TOPOLOGY=<file>` when the topology lives in another file.",)
+    return Step("render-and-commit", cluster, "Re-render and commit", commands, RenderAndCommit(paths, reason), notes)
+
+
+def _dns(cluster: str, records: tuple[DnsRecord, ...]) -> Step:
+    commands = []
+    for r in records:
+        ingress = ".status.loadBalancer.ingress[0]"
+        # The Service appears in a later wave (or with the bridge's delivery) and gets its address after that: loop.
+        commands.append(f"until kubectl -n {r.namespace} get svc {r.service} -o jsonpath='{{{ingress}}}' 2>/dev/null "
+                        "| grep -q .; do sleep 10; done")
+        commands.append(f"kubectl -n {r.namespace} get svc {r.service} "
+                        f"-o jsonpath='{{{ingress}.ip}}{{{ingress}.hostname}}{{\"\\n\"}}'   # -> {r.hostname}")
+    notes = ("Point each hostname at the address printed for its Service: an A record for an IP, a CNAME for a hostname.",)
+    return Step("create-dns-records", cluster, "DNS records", tuple(commands), CreateDnsRecords(records), notes)
+
+
+def _verify(topology: Topology, cluster: str) -> Step:
+    ns = topology.namespace
+    argocd_ns = topology.argocd.namespace
+    is_root = cluster == topology.root_shard.cluster
+    hosted = topology.shards_on(cluster)
+    remote = [s for s in topology.shards if topology.is_remote(s)]
+    mine = [r for r in dns_plan(topology) if r.cluster == cluster]
+    commands = [f"kubectl -n {argocd_ns} get applications", f"kubectl get issuer -n {ns}"]
+    if hosted:
+        commands += [
+            f"until kubectl get etcd -n {ns} -o name | grep -q .; do sleep 10; done",
+            f"kubectl get etcd -n {ns}",
+            f"kubectl wait --for=condition=Ready etcd -n {ns} --all --timeout=300s",
+        ]
+    commands.append(f"kubectl get certificate -n {ns}")
+    if any(topology.is_remote(s) for s in hosted):
+        commands.append(f"kubectl get sealedsecrets -n {ns}")
+    commands += [f"kubectl get pods -n {ns}", f"kubectl get svc -n {ns} -o wide"]
+    commands += [f"kubectl get svc -n {ns} {r.service} -o jsonpath='{{.status.loadBalancer}}'" for r in mine]
+    commands += [f"nslookup {r.hostname}" for r in mine]
+    if is_root:
+        proxy = topology.front_proxy
+        commands += [
+            f"curl -k https://{topology.front_proxy_hostname}:{proxy.port}/healthz",
+            f"kubectl get secret -n {ns} {proxy.admin_kubeconfig} -o jsonpath='{{.data.kubeconfig}}' | base64 -d "
+            f"> {ADMIN_KUBECONFIG_FILE}",
+            f"KUBECONFIG={ADMIN_KUBECONFIG_FILE} kubectl get shards",
+        ]
+        if topology.shards:
+            commands.append(f"kubectl get deployments.apps -n {ns}")
+        if remote:
+            commands.append("kubectl get bundles.operator.kcp.io -A")
+    else:
+        commands.append(f"KUBECONFIG={ADMIN_KUBECONFIG_FILE} kubectl get shards   "
+                        f"# the admin kubeconfig fetched on {topology.root_shard.cluster}")
+    shards = tuple(sorted(s.name for s in topology.all_shards))
+    bundles = tuple(f"{s.name}-bundle" for s in remote) if is_root else ()
+    closing = "`kubectl get shards` lists " + ", ".join(f"`{s}`" for s in shards) + " once every cluster is bootstrapped"
+    if remote:
+        closing += (f"; on `{topology.root_shard.cluster}` the bundles " + ", ".join(f"`{s.name}-bundle`" for s in remote)
+                    + " are `Ready` and their shard Deployments stay at 0 replicas there (they run on their own clusters)")
+    notes = ("The guide's checks, in its order, with this topology's names.", closing + ".")
+    return Step("verify", cluster, "Verify", tuple(commands), Verify(shards, bundles), notes)
+
+
+__all__ = [
+    "ACTION_ORDER",
+    "Action",
+    "ApplyBootstrap",
+    "BuildImages",
+    "CreateDnsRecords",
+    "CreateSecret",
+    "FetchSealingCertificate",
+    "ImageBuild",
+    "InstallArgoCd",
+    "Params",
+    "RenderAndCommit",
+    "Step",
+    "Verify",
+    "bootstrap_steps",
+]
