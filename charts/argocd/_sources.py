@@ -79,12 +79,19 @@ ETCD_DRUID = HelmChart(
     repo_url="europe-docker.pkg.dev/gardener-project/releases/charts/gardener",
     chart="etcd-druid",
     namespace=ETCD_DRUID_NAMESPACE,
-    # The chart defaults to false (gardener/etcd-druid@v0.33.0:charts/values.yaml, rendered into the operator
-    # configuration by charts/templates/_helpers.tpl "operator.config.data"). Then druid reconciles a changed Etcd spec
-    # only with the `gardener.cloud/operation: reconcile` annotation (internal/controller/etcd/reconcile_spec.go
-    # shouldReconcileSpec()), so a spec change from Git would never reach etcd and status.observedGeneration would stay
-    # behind forever. Helm merges this into the chart's defaults, so the other settings keep their values.
-    values={"operatorConfig": {"controllers": {"etcd": {"enableEtcdSpecAutoReconcile": True}}}},
+    # Spec auto-reconcile defaults to false (gardener/etcd-druid@v0.33.0:charts/values.yaml); then druid reconciles a
+    # changed Etcd spec only with the `gardener.cloud/operation: reconcile` annotation (internal/controller/etcd/
+    # reconcile_spec.go shouldReconcileSpec()), so a spec change from Git would never reach etcd and
+    # status.observedGeneration would stay behind forever.
+    # It is set through the chart's command-line flags (`enabledOperatorConfig: false`, `controllers.etcd`), not its
+    # operator configuration: that ConfigMap (charts/templates/operatorconfigmap.yaml) is `immutable: true` under a
+    # fixed name and the Deployment carries no checksum of it, so on a cluster that already runs druid the changed
+    # ConfigMap is refused ("field is immutable") and druid would never restart to read it; the rehearsal's
+    # upgrade-from-cyclic-bootstrap scenario stalls exactly there. Flags live in the pod template
+    # (charts/templates/deployment.yaml), so a change rolls druid, and the ConfigMap is pruned. Helm merges this into
+    # the chart's defaults, so the other flags keep their values. The flags are deprecated upstream but served by the
+    # pinned chart; revisit when the pin moves.
+    values={"enabledOperatorConfig": False, "controllers": {"etcd": {"enableEtcdSpecAutoReconcile": True}}},
     cluster_kinds=((_RBAC, "ClusterRole"), (_RBAC, "ClusterRoleBinding"), (_ADMISSION, "ValidatingWebhookConfiguration")),
     namespaced_kinds=(("", "ConfigMap"), ("", "Secret"), ("", "Service"), ("", "ServiceAccount"), ("apps", "Deployment")),
 )

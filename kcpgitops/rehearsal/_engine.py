@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kcpgitops.topology import Topology
 
-from ._api import Key, describe
+from ._api import Key, describe, key_of
 from ._apiserver import LoopbackApiServer
 from ._argocd import ArgoCd
 from ._charts import PinnedCharts
@@ -25,6 +25,7 @@ from ._controllers.kcp_operator import KcpOperator
 from ._controllers.sealed_secrets import SealedSecretsController
 from ._controllers.workloads import Workloads, pod_blockers
 from ._git import GitRemote
+from ._health import health_overrides, resource_health
 from ._jobs import CronJobs
 from ._kcp import KcpModel
 from ._repo import WorkingCopy
@@ -211,13 +212,8 @@ class Rehearsal:
             child = next((o for o in current.objects if o.key[1] == "Application" and o.key[0] == "argoproj.io"), None)
             if child is None:
                 obj = current.objects[0]
-                why = obj.message or obj.status
-                live = cluster.api.peek(obj.key)
-                if live is not None and obj.key[1] in ("Deployment", "StatefulSet"):
-                    missing = pod_blockers(cluster, live)
-                    if missing:
-                        why = f"{why}; pods cannot start: {'; '.join(missing)}"
-                return Stall(name, describe(obj.key), f"{obj.status}: {why}", f"{current.where} of Application {current.application}" +
+                key, why = self._root_cause(cluster, obj.key, f"{obj.status}: {obj.message or obj.status}")
+                return Stall(name, describe(key), why, f"{current.where} of Application {current.application}" +
                              (f" (under {self._chain(path[:-1])})" if len(path) > 1 else ""))
             child_name = child.key[3]
             if child_name in path:
@@ -234,6 +230,60 @@ class Rehearsal:
                     why = "; ".join(f"{c.get('type')}: {c.get('message')}" for c in conditions)
                 return Stall(name, describe(child.key), f"{child.status}: {why}", f"{current.where} of Application {current.application}")
             current = nxt
+
+    def _root_cause(self, cluster: Cluster, key: Key, why: str) -> tuple[Key, str]:
+        """Walk from a stuck object to what keeps it stuck: an unhealthy object it owns, or what should produce a
+        Secret its pods lack (a SealedSecret, a Certificate), as a person reading `kubectl describe` would."""
+        lua = health_overrides((cluster.api.peek(("", "ConfigMap", self.topology.argocd.namespace, "argocd-cm")) or {}).get("data"))
+        seen = {key}
+        while True:
+            live = cluster.api.peek(key)
+            if live is None:
+                return key, why
+            found = self._unhealthy_cause(cluster, live, lua)
+            if found is None or found[0] in seen:
+                explained = [c for c in cluster.controllers if isinstance(c, (CertManager, EtcdDruid))]
+                for controller in explained:
+                    if (key[1], controller.__class__) in (("Certificate", CertManager), ("Etcd", EtcdDruid)):
+                        reasons = controller.blockers(cluster, live)
+                        if reasons:
+                            why = f"{why}; {'; '.join(reasons)}"
+                if live and key[1] in ("Deployment", "StatefulSet"):
+                    missing = pod_blockers(cluster, live)
+                    if missing:
+                        why = f"{why}; pods cannot start: {'; '.join(missing[:4])}" + (f" and {len(missing) - 4} more" if len(missing) > 4 else "")
+                return key, why
+            key, why = found
+            seen.add(key)
+
+    def _unhealthy_cause(self, cluster: Cluster, live: dict, lua: dict) -> tuple[Key, str] | None:
+        candidates: list[dict] = []
+        uid = live["metadata"].get("uid")
+        namespace = live["metadata"].get("namespace", "")
+        if live["kind"] in ("Deployment", "StatefulSet"):
+            for missing in pod_blockers(cluster, live):
+                words = missing.split()
+                if len(words) >= 2 and words[0] == "Secret" and "/" in words[1]:
+                    ns, secret = words[1].split("/", 1)
+                    candidates += [o for o in cluster.api.iter("bitnami.com", "SealedSecret", ns) if o["metadata"]["name"] == secret]
+                    candidates += [o for o in cluster.api.iter("cert-manager.io", "Certificate", ns) if (o.get("spec") or {}).get("secretName") == secret]
+        if uid:
+            every = cluster.api.keys()
+            for key in every:
+                if key[2] != namespace and key[2]:
+                    continue
+                obj = cluster.api.peek(key)
+                if obj and any(ref.get("uid") == uid for ref in obj["metadata"].get("ownerReferences") or []):
+                    candidates.append(obj)
+        worst = None
+        for obj in candidates:
+            health = resource_health(obj, lua)
+            if health is None or health[0] == "Healthy":
+                continue
+            rank = 0 if health[0] == "Degraded" else 1
+            if worst is None or rank < worst[0]:
+                worst = (rank, key_of(obj), f"{health[0]}: {health[1]}")
+        return (worst[1], worst[2]) if worst else None
 
     @staticmethod
     def _chain(path: list[str]) -> str:

@@ -57,7 +57,8 @@ class Person:
         for action in ACTION_ORDER:
             for name in names:
                 for step in plan[name]:
-                    if step.action == action:
+                    # A resumed bootstrap (after a stall was fixed in Git) skips what the person already did.
+                    if step.action == action and f"{name}: {step.title}" not in self.done:
                         self.perform(name, step)
 
     def perform(self, cluster_name: str, step: Step) -> None:

@@ -43,6 +43,7 @@ class Scenario:
 
 
 def _install(rehearsal: Rehearsal, person: Person | None = None) -> list[Stall]:
+    """The person's whole bootstrap (or what is left of it), then time until convergence or a stall."""
     person = person or Person(rehearsal)
     try:
         person.bootstrap()
@@ -86,15 +87,15 @@ def _check_shards_from_bridge(rehearsal: Rehearsal, failed: list[str]) -> None:
 def upgrade_from_cyclic(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:
     """Install with the old (cyclic) layout, see it stall, push today's layout, converge."""
     # The rehearsal was started on a copy whose argocd/ is the old layout (see `_prepare`).
-    stalls = _install(rehearsal)
+    person = Person(rehearsal)
+    stalls = _install(rehearsal, person)
     if not any("cycle" in s.why for s in stalls):
         failed.append("the old layout did not stall on the bootstrap cycle: " + "; ".join(s.message() for s in stalls))
     assert rehearsal.copy is not None and rehearsal.remote is not None
     changed = rehearsal.copy.rerender_all()
     rehearsal.remote.commit(changed, "the fixed layout")
     rehearsal.fleet.log("git", f"pushed the fixed layout ({len(changed)} files)")
-    rehearsal.run_until(rehearsal.converged, limit=CONVERGE_LIMIT)
-    return rehearsal.stalls()
+    return _install(rehearsal, person)  # the person carries on with the steps the stall kept them from
 
 
 def day2_etcd_spec(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:

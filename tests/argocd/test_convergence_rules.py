@@ -112,8 +112,18 @@ def test_stuck_clusters_converge_once_the_fix_is_pushed(tree: Tree):
 
 
 def _auto_reconcile(app: dict) -> object:
+    # gardener/etcd-druid@v0.33.0:charts/templates/deployment.yaml: with enabledOperatorConfig (default true) druid reads
+    # the operator configuration; without it, the deprecated `controllers.etcd` flags.
     values = app["spec"]["source"].get("helm", {}).get("valuesObject", {})
-    return values.get("operatorConfig", {}).get("controllers", {}).get("etcd", {}).get("enableEtcdSpecAutoReconcile")
+    source = values.get("operatorConfig", {}) if values.get("enabledOperatorConfig", True) else values
+    return source.get("controllers", {}).get("etcd", {}).get("enableEtcdSpecAutoReconcile")
+
+
+def test_etcd_druid_settings_never_live_in_its_immutable_configmap(tree: Tree):
+    # The chart's operator ConfigMap is immutable under a fixed name: a settings change on a running cluster is refused.
+    for cluster in tree.topology.clusters:
+        values = tree.children(cluster.name)["etcd-druid"]["spec"]["source"]["helm"]["valuesObject"]
+        assert values.get("enabledOperatorConfig") is False, cluster.name
 
 
 def test_etcd_druid_reconciles_etcd_spec_changes_automatically(tree: Tree):
