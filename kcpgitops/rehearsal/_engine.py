@@ -82,6 +82,10 @@ class Rehearsal:
     cronjobs: dict[str, CronJobs] = field(default_factory=dict)
     sealed_secrets: dict[str, SealedSecretsController] = field(default_factory=dict)
     workloads: Workloads | None = None
+    degraded: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(cluster, Application) -> message, for every child Application its parent ever judged Degraded (a Degraded
+    child fails the parent's wave: gitops-engine@v3.5.1 sync_context.go Sync() marks the running task failed)."""
+    _judged: dict[tuple[str, str], str] = field(default_factory=dict)
     rendered_before: dict[str, bytes] = field(default_factory=dict)
     """What the generator made of the tree's own certificates (the base of the person's re-render delta)."""
 
@@ -145,7 +149,27 @@ class Rehearsal:
                 controller.reconcile(cluster)
         assert self.kcp is not None
         self.kcp.reconcile(self.fleet)
+        self._watch_degraded()
         return self._revision() != before
+
+    def _watch_degraded(self) -> None:
+        """Judge every Application with the cluster's live health checks, as its parent does, and remember Degraded."""
+        namespace = self.topology.argocd.namespace
+        for name, cluster in self.fleet.clusters.items():
+            cm = cluster.api.peek(("", "ConfigMap", namespace, "argocd-cm")) or {"metadata": {}}
+            version = cm["metadata"].get("resourceVersion", "")
+            lua = None
+            for app in cluster.api.iter("argoproj.io", "Application", namespace):
+                memo = (name, app["metadata"]["name"])
+                stamp = f"{app['metadata'].get('resourceVersion')}/{version}"
+                if self._judged.get(memo) == stamp:
+                    continue
+                self._judged[memo] = stamp
+                lua = lua if lua is not None else health_overrides(cm.get("data"))
+                health = resource_health(app, lua)
+                if health and health[0] == "Degraded" and memo not in self.degraded:
+                    self.degraded[memo] = health[1]
+                    cluster.log("argocd", f"Application {memo[1]} judged Degraded by its parent's health check: {health[1]}")
 
     def run_until(self, done: Callable[[], bool], *, limit: float, quiet: float = 1800.0) -> bool:
         """Tick until `done()`, `limit` simulated seconds, or `quiet` seconds without any change; return done()."""
@@ -184,6 +208,9 @@ class Rehearsal:
 
     def _cluster_stall(self, name: str, cluster: Cluster) -> Stall | None:
         argo = self.argo[name]
+        stale = self._behind_git(name, cluster)
+        if stale is not None:
+            return stale
         blockers = argo.blockers(cluster)
         if blockers:
             return self._follow(name, cluster, blockers)
@@ -192,6 +219,19 @@ class Rehearsal:
             return Stall(name, "Application app-of-apps", "no Application exists: the bootstrap was not applied", "-")
         for stuck in self._kcp_workloads_not_ready(name, cluster):
             return stuck
+        return None
+
+    def _behind_git(self, name: str, cluster: Cluster) -> Stall | None:
+        """An Application whose Git source has a newer commit than the one it is synced to: not converged yet."""
+        assert self.remote is not None
+        for app in cluster.api.iter("argoproj.io", "Application", self.topology.argocd.namespace):
+            source = (app.get("spec") or {}).get("source") or {}
+            if "path" not in source:
+                continue
+            head = self._repos.resolve(source.get("repoURL", ""), source.get("targetRevision", "HEAD"))
+            synced = (((app.get("status") or {}).get("sync") or {}).get("revision")) or ""
+            if head and synced != head:
+                return Stall(name, f"Application {app['metadata']['name']}", "not synced to the latest commit yet", "-")
         return None
 
     def _follow(self, name: str, cluster: Cluster, blockers: list) -> Stall:

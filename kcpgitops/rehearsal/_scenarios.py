@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from kcpgitops.topology import Topology, load_topology
+
 from ._engine import Rehearsal, Stall
 from ._person import Person, PersonStuck
 from ._report import Outcome
@@ -23,7 +25,8 @@ __all__ = ["SCENARIOS", "Scenario", "run_scenario"]
 
 CONVERGE_LIMIT = 4 * 3600.0
 """Simulated time a rollout may take before it counts as stalled."""
-FIXTURE_LAYOUTS = Path(__file__).resolve().parents[2] / "tests" / "rehearsal" / "fixtures" / "layouts"
+LAYOUTS = Path(__file__).resolve().parent / "layouts"
+"""Layouts before issue 9's fixes, kept as data: `cyclic-bootstrap/argocd/` is the default topology's argocd/ tree then."""
 
 
 @dataclass(frozen=True)
@@ -39,27 +42,44 @@ class Scenario:
     body: Callable[[Rehearsal, list[str]], list[Stall]]
     """Runs the scenario on a started rehearsal, appending failed checks; returns the final stalls."""
     stalls_on: str = ""
-    """Fault scenarios: text a stall's stuck object must contain."""
+    """Fault scenarios: text a stall's stuck object or reason must contain."""
+    degrades: str = ""
+    """Fault scenarios whose defect does not stall: an Application whose name contains this must be judged Degraded."""
+    applies: Callable[[Topology], str] = lambda topology: ""
+    """Why the scenario does not apply to a topology ("" when it does), e.g. no remote shard to deliver."""
+    prepare: Callable[[Path], None] | None = None
+    """Changes a copy of the tree before the rollout (an old layout laid over it); None runs the tree as given."""
+    chain: bool = False
+    """Day-2 scenarios continue in the previous scenario's world when that one converged (saves a fresh install)."""
 
 
 def _install(rehearsal: Rehearsal, person: Person | None = None) -> list[Stall]:
-    """The person's whole bootstrap (or what is left of it), then time until convergence or a stall."""
+    """The person's whole bootstrap (or what is left of it), then time until convergence or a stall.
+
+    A chained day-2 scenario starts in a world that has converged already: then there is nothing to install.
+    """
+    if person is None and rehearsal.fleet.extra.get("installed") and rehearsal.converged():
+        return []
     person = person or Person(rehearsal)
     try:
         person.bootstrap()
     except PersonStuck as stuck:
         return [stuck.stall, *(s for s in rehearsal.stalls() if s.cluster != stuck.stall.cluster)]
     rehearsal.run_until(rehearsal.converged, limit=CONVERGE_LIMIT)
-    return rehearsal.stalls()
+    stalls = rehearsal.stalls()
+    rehearsal.fleet.extra["installed"] = not stalls
+    return stalls
 
 
 def _commit_topology_change(rehearsal: Rehearsal, edit: Callable[[dict], None], message: str) -> None:
     assert rehearsal.copy is not None and rehearsal.remote is not None
     path = rehearsal.copy.topology_file
+    before = rehearsal.copy.render()
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     edit(data)
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    changed = rehearsal.copy.rerender_all()
+    # Only what the edit changes is re-rendered: a tree under test keeps its own state everywhere else.
+    changed = rehearsal.copy.rerender_delta(before)
     changed[path.relative_to(rehearsal.copy.root).as_posix()] = path.read_bytes()
     rehearsal.remote.commit(changed, message)
     rehearsal.fleet.log("git", f"person pushed '{message}' ({len(changed)} files)")
@@ -69,7 +89,14 @@ def fresh_install(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:
     stalls = _install(rehearsal)
     if not stalls:
         _check_shards_from_bridge(rehearsal, failed)
+        _check_never_degraded(rehearsal, failed)
     return stalls
+
+
+def _check_never_degraded(rehearsal: Rehearsal, failed: list[str]) -> None:
+    # A transient state judged Degraded fails the parent's wave (issue 9 defect 5); a converging rollout has none.
+    for (cluster, app), message in sorted(rehearsal.degraded.items()):
+        failed.append(f"{cluster}: Application {app} was judged Degraded on the way: {message}")
 
 
 def _check_shards_from_bridge(rehearsal: Rehearsal, failed: list[str]) -> None:
@@ -231,60 +258,201 @@ def fault_missing_dns_solver_secret(rehearsal: Rehearsal, failed: list[str]) -> 
     return _install(rehearsal, Person(rehearsal, skip_secrets={f"cert-manager/{name}"}))
 
 
+def _needs_remote_shard(topology: Topology) -> str:
+    return "" if any(topology.is_remote(s) for s in topology.shards) else "no shard runs away from the root cluster"
+
+
+def _needs_acme(topology: Topology) -> str:
+    return "" if topology.front_proxy.certificate == "acme" else "the front-proxy certificate does not come from ACME"
+
+
+# -- the layouts before issue 9's fixes, laid over the tree under test (each must stall; the fixed tree converges) --
+
+OLD_ARGOCD = LAYOUTS / "cyclic-bootstrap" / "argocd"
+_ARGOCD_CM = "bootstrap/argocd/configmap.core_argocd-cm.yaml"
+_HEALTH = "resource.customizations.health."
+
+
+def _old_layout(tree: Path) -> None:
+    shutil.rmtree(tree / "argocd")
+    shutil.copytree(OLD_ARGOCD, tree / "argocd")
+
+
+# The fixed layout's app-of-apps manages itself and relies on the fixed Application health honouring
+# `ignore-healthcheck` on it (defect 1). Laying the old Application script over it alone would only show defect 1
+# again, so these scenarios keep that one rule in front of the old script and isolate the defect they are about.
+_KEEP_SELF_MANAGED_ROOT = """local keptAnnotations = obj.metadata.annotations or {}
+if keptAnnotations["argocd.argoproj.io/ignore-healthcheck"] == "true" then
+  return { status = "Healthy", message = "self-managed app-of-apps" }
+end
+"""
+
+
+def _old_health_checks(*kinds: str) -> Callable[[Path], None]:
+    """Put the pre-fix Lua of some kinds into every cluster's argocd-cm."""
+
+    def prepare(tree: Path) -> None:
+        old = yaml.safe_load((OLD_ARGOCD / "cluster-1" / _ARGOCD_CM).read_text(encoding="utf-8"))["data"]
+        for path in sorted((tree / "argocd").glob(f"*/{_ARGOCD_CM}")):
+            cm = yaml.safe_load(path.read_text(encoding="utf-8"))
+            for kind in kinds:
+                script = old[_HEALTH + kind]
+                cm["data"][_HEALTH + kind] = _KEEP_SELF_MANAGED_ROOT + script if kind == "argoproj.io_Application" else script
+            path.write_text(yaml.safe_dump(cm, sort_keys=False), encoding="utf-8")
+
+    return prepare
+
+
+def _old_etcd_druid_values(tree: Path) -> None:
+    for path in sorted((tree / "argocd").glob("*/apps/argocd/application.argoproj.io_etcd-druid.yaml")):
+        old = OLD_ARGOCD / path.relative_to(tree / "argocd")
+        if old.is_file():
+            shutil.copy2(old, path)
+
+
+def _no_bridge_placeholder(tree: Path) -> None:
+    for path in sorted(tree.glob("sealed/*/README.md")):
+        path.unlink()
+    _old_health_checks("argoproj.io_Application")(tree)
+
+
+def regression_etcd_spec(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:
+    """Defect 2: without spec auto-reconcile an Etcd spec change never reaches observedGeneration."""
+    return day2_etcd_spec(rehearsal, failed)
+
+
+def regression_bundled_shard(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:
+    """Defect 4: with the old Shard health, a bundled Shard's spec change leaves it Progressing forever."""
+    stalls = _install(rehearsal)
+    if stalls:
+        return stalls
+    topology = rehearsal.topology
+    shard = next(s for s in topology.shards if topology.is_remote(s))
+
+    def edit(data: dict) -> None:
+        for entry in data.get("shards") or []:
+            if entry["name"] == shard.name:
+                entry["replicas"] = (entry.get("replicas") or 2) + 1
+
+    _commit_topology_change(rehearsal, edit, f"shard {shard.name}: one more replica")
+    rehearsal.run_until(rehearsal.converged, limit=CONVERGE_LIMIT)
+    return rehearsal.stalls()
+
+
+def regression_transient_etcd_error(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:
+    """Defect 5: a retried etcd-druid error made Etcd Degraded, failed the kcp Application's wave and exhausted retries.
+
+    The root cluster's Etcd is followed by later waves (the root shard), so its wave waits on its health; a shard
+    cluster's Etcd is in the kcp Application's last wave, which gitops-engine does not wait on.
+    """
+    topology = rehearsal.topology
+    root = topology.root_shard
+    druid = next(c for c in rehearsal.fleet.clusters[root.cluster].controllers if c.name == "etcd-druid")
+    druid.inject_conflict(root.cluster, topology.namespace, root.name, times=TRANSIENT_ERRORS)  # type: ignore[attr-defined]
+    return _install(rehearsal)
+
+
+TRANSIENT_ERRORS = 40
+"""Failed spec syncs etcd-druid retries through before it succeeds (longer than the kcp Application's retry budget)."""
+
+
+def fresh_install_with_transient_errors(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:
+    """The fixed health checks ride out the same retried etcd-druid errors."""
+    return regression_transient_etcd_error(rehearsal, failed)
+
+
 SCENARIOS: dict[str, Scenario] = {s.name: s for s in (
     Scenario("fresh-install", "convergence", "every cluster from an empty cluster to converged", fresh_install),
+    Scenario("fresh-install-transient-errors", "convergence", "etcd-druid fails and retries a shard's Etcd for a while; the rollout waits",
+             fresh_install_with_transient_errors),
     Scenario("upgrade-from-cyclic-bootstrap", "convergence",
-             "clusters stuck on the old cyclic bootstrap converge once the fixed layout is pushed", upgrade_from_cyclic),
-    Scenario("day2-etcd-spec", "convergence", "an Etcd spec change (quota) is reconciled on every cluster", day2_etcd_spec),
-    Scenario("day2-kcp-version", "convergence", "a kcp version change rolls every shard and the front-proxy", day2_kcp_version),
-    Scenario("day2-renew-certificate", "convergence", "a shard certificate renewed on cluster 1 reaches its cluster", day2_renew_certificate),
-    Scenario("day2-add-cluster", "convergence", "a further cluster with a shard joins", day2_add_cluster),
+             "clusters stuck on the old cyclic bootstrap converge once the fixed layout is pushed", upgrade_from_cyclic,
+             prepare=_old_layout),
+    Scenario("day2-etcd-spec", "convergence", "an Etcd spec change (quota) is reconciled on every cluster", day2_etcd_spec, chain=True),
+    Scenario("day2-kcp-version", "convergence", "a kcp version change rolls every shard and the front-proxy", day2_kcp_version,
+             chain=True),
+    Scenario("day2-renew-certificate", "convergence", "a shard certificate renewed on cluster 1 reaches its cluster",
+             day2_renew_certificate, applies=_needs_remote_shard, chain=True),
+    Scenario("day2-add-cluster", "convergence", "a further cluster with a shard joins", day2_add_cluster, chain=True),
     Scenario("fault-wrong-sealing-certificate", "fault", "a shard cluster's sealing certificate is another cluster's",
-             fault_wrong_sealing_certificate, stalls_on="SealedSecret"),
+             fault_wrong_sealing_certificate, stalls_on="SealedSecret", applies=_needs_remote_shard),
     Scenario("fault-bundle-gate-off", "fault", "kcp-operator runs without --feature-gates=ConfigurationBundle=true",
-             fault_bundle_gate_off, stalls_on="-shard-kcp"),
+             fault_bundle_gate_off, stalls_on="-shard-kcp", applies=_needs_remote_shard),
     Scenario("fault-missing-git-credential", "fault", "the bridge's Git credential Secret was not created",
-             fault_missing_git_credential, stalls_on="-shard-kcp"),
+             fault_missing_git_credential, stalls_on="-shard-kcp", applies=_needs_remote_shard),
     Scenario("fault-missing-dns-solver-secret", "fault", "the ACME DNS solver Secret the README asks for was not created",
-             fault_missing_dns_solver_secret, stalls_on="Certificate"),
+             fault_missing_dns_solver_secret, stalls_on="Certificate", applies=_needs_acme),
+    Scenario("regression-cyclic-bootstrap", "fault", "defect 1: the old bootstrap layout (fixture) waits on itself",
+             fresh_install, stalls_on="cycle", prepare=_old_layout),
+    Scenario("regression-etcd-druid-values", "fault", "defect 2: the old etcd-druid Application never reconciles an Etcd spec change",
+             regression_etcd_spec, stalls_on="Etcd", prepare=_old_etcd_druid_values),
+    Scenario("regression-bridge-path", "fault", "defect 3: no bridge path before the bridge's first commit, old Application health",
+             fresh_install, degrades="kcp-bridge", prepare=_no_bridge_placeholder, applies=_needs_remote_shard),
+    Scenario("regression-bundled-shard-health", "fault", "defect 4: the old Shard health waits forever after a bundled Shard changes",
+             regression_bundled_shard, stalls_on="Shard", prepare=_old_health_checks("operator.kcp.io_Shard"), applies=_needs_remote_shard),
+    Scenario("regression-transient-errors", "fault", "defect 5: old Application health judges workspace Applications Degraded until the cluster-Secret job ran",
+             fresh_install, degrades="kcp-ws", prepare=_old_health_checks("argoproj.io_Application")),
 )}  # fmt: skip
 """Every scenario by name, in the order `rehearse` runs them."""
 
 
 def _prepare(source: Path, scenario: Scenario, scratch: Path) -> Path:
-    """The tree a scenario starts from: the tree under test, or it with an old layout laid over it."""
-    if scenario.name != "upgrade-from-cyclic-bootstrap":
+    """The tree a scenario starts from: the tree under test, or a copy the scenario's `prepare` changes."""
+    if scenario.prepare is None:
         return source
-    tree = scratch / "old-layout"
+    tree = scratch / "tree"
     shutil.copytree(source, tree, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "build", "imports", "tests", "bench"))
-    shutil.rmtree(tree / "argocd")
-    shutil.copytree(FIXTURE_LAYOUTS / "cyclic-bootstrap" / "argocd", tree / "argocd")
+    scenario.prepare(tree)
     return tree
 
 
-def run_scenario(scenario: Scenario, *, source: Path, topology: Path, scratch: Path) -> Outcome:
-    """Run one scenario on a fresh rehearsal and judge it."""
+def run_scenario(scenario: Scenario, *, source: Path, topology: Path, scratch: Path,
+                 world: Rehearsal | None = None) -> tuple[Outcome, Rehearsal | None]:
+    """Run one scenario and judge it; return the outcome and, when it converged, its world (for a chained day-2 one).
+
+    `world` is a converged world to continue in (only used by chained scenarios); the caller stops returned worlds.
+    """
     scratch.mkdir(parents=True, exist_ok=True)
-    tree = _prepare(source, scenario, scratch)
     topo = topology if topology.is_absolute() else source / topology
-    rehearsal = Rehearsal(source=tree, topology_file=topo, workdir=scratch / "world").start()
+    reason = scenario.applies(load_topology(topo))
+    if reason:
+        if world is not None:
+            world.stop()
+        return Outcome(scenario=scenario.name, kind=scenario.kind, passed=True, summary=f"not applicable: {reason}"), None
+    if world is None or not scenario.chain:
+        if world is not None:
+            world.stop()
+        tree = _prepare(source, scenario, scratch)
+        world = Rehearsal(source=tree, topology_file=topo, workdir=scratch / "world").start()
+    first_event = len(world.fleet.timeline.events)
+    started = world.fleet.clock.now
     failed: list[str] = []
     try:
-        stalls = scenario.body(rehearsal, failed)
-        events = _with_commit_names(rehearsal)
-    finally:
-        rehearsal.stop()
-    elapsed = rehearsal.fleet.clock.now
+        stalls = scenario.body(world, failed)
+        events = _with_commit_names(world)[first_event:]
+    except BaseException:
+        world.stop()
+        raise
+    elapsed = world.fleet.clock.now - started
     if scenario.kind == "convergence":
         passed = not stalls and not failed
         summary = "converged" if passed else f"did not converge ({len(stalls)} stuck clusters, {len(failed)} failed checks)"
     else:
-        hit = [s for s in stalls if scenario.stalls_on in s.stuck or scenario.stalls_on in s.why]
-        passed = bool(hit)
-        summary = (f"stalled as expected on {hit[0].stuck}" if hit else
-                   ("converged although it must stall" if not stalls else f"stalled, but not on a {scenario.stalls_on!r} object"))
-    return Outcome(scenario=scenario.name, kind=scenario.kind, passed=passed, summary=summary, stalls=stalls,
-                   failed_checks=failed, events=events, simulated_seconds=elapsed)
+        if scenario.degrades:
+            seen = sorted(f"{c}: Application {a} ({m})" for (c, a), m in world.degraded.items() if scenario.degrades in a)
+            passed = bool(seen)
+            summary = f"judged Degraded as expected: {seen[0]}" if seen else f"no Application {scenario.degrades!r} was ever Degraded"
+        else:
+            hit = [s for s in stalls if scenario.stalls_on in s.stuck or scenario.stalls_on in s.why]
+            passed = bool(hit)
+            summary = (f"stalled as expected on {hit[0].stuck}" if hit else
+                       ("converged although it must stall" if not stalls else f"stalled, but not on a {scenario.stalls_on!r} object"))
+    outcome = Outcome(scenario=scenario.name, kind=scenario.kind, passed=passed, summary=summary, stalls=stalls,
+                      failed_checks=failed, events=events, simulated_seconds=elapsed)
+    if scenario.kind == "convergence" and passed:
+        return outcome, world
+    world.stop()
+    return outcome, None
 
 
 def _with_commit_names(rehearsal: Rehearsal) -> list[Event]:

@@ -52,8 +52,9 @@ def main(argv: list[str]) -> int:
             source, topology = _render_copy(source, topology, scratch / "rendered")
         selected = [SCENARIOS[name] for name in (args.scenario or SCENARIOS)]
         outcomes = []
+        world = None
         for scenario in selected:
-            outcome = run_scenario(scenario, source=source, topology=topology, scratch=scratch / scenario.name)
+            outcome, world = run_scenario(scenario, source=source, topology=topology, scratch=scratch / scenario.name, world=world)
             outcomes.append(outcome)
             print(f"{'pass' if outcome.passed else 'FAIL'}: {scenario.name}: {outcome.summary}", file=sys.stderr)
             if not outcome.passed:
@@ -61,6 +62,8 @@ def main(argv: list[str]) -> int:
                     print(f"  {stall.message()}", file=sys.stderr)
                 for check in outcome.failed_checks:
                     print(f"  check failed: {check}", file=sys.stderr)
+        if world is not None:
+            world.stop()
         report = as_json(outcomes) if args.json else markdown(outcomes)
         if args.output:
             args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,7 @@ from kcpgitops.bootstrap import (
 )
 from kcpgitops.docs import dns_plan, user_created_secrets
 
-OLD_README = (Path(__file__).resolve().parents[1] / "rehearsal" / "fixtures" / "layouts" / "cyclic-bootstrap" / "argocd"
+OLD_README = (Path(__file__).resolve().parents[2] / "kcpgitops" / "rehearsal" / "layouts" / "cyclic-bootstrap" / "argocd"
               / "cluster-2" / "README.md")
 ORDER = ("edit-topology", "build-images", "install-argocd", "create-secret", "apply-bootstrap", "fetch-sealing-certificate",
          "render-and-commit", "create-dns-records", "verify")

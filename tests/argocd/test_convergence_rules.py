@@ -1,5 +1,5 @@
 """Rules issue 9 found broken in the rendered Argo CD tree, each checked on today's render and on the layout before
-the fix (`tests/rehearsal/fixtures/layouts/cyclic-bootstrap/argocd/`, the default topology's tree before the fix)."""
+the fix (`kcpgitops/rehearsal/layouts/cyclic-bootstrap/argocd/`, the default topology's tree before the fix)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from kcpgitops.docs import bridge_placeholders
 
 from .conftest import MANIFEST_FILE, Tree, directory_manifests
 
-OLD_LAYOUT = Path(__file__).resolve().parents[1] / "rehearsal" / "fixtures" / "layouts" / "cyclic-bootstrap" / "argocd"
+OLD_LAYOUT = Path(__file__).resolve().parents[2] / "kcpgitops" / "rehearsal" / "layouts" / "cyclic-bootstrap" / "argocd"
 IGNORE_HEALTHCHECK = "argocd.argoproj.io/ignore-healthcheck"
 
 

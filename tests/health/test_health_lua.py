@@ -182,7 +182,7 @@ def test_emulation_maps_invalid_status_to_unknown() -> None:
 
 # --- The rules issue 9 found broken, checked against the layout before the fix --------------------------------------
 
-CYCLIC_LAYOUT_CM = (Path(__file__).resolve().parents[1] / "rehearsal" / "fixtures" / "layouts" / "cyclic-bootstrap" / "argocd"
+CYCLIC_LAYOUT_CM = (Path(__file__).resolve().parents[2] / "kcpgitops" / "rehearsal" / "layouts" / "cyclic-bootstrap" / "argocd"
                     / "cluster-1" / "bootstrap" / "argocd" / "configmap.core_argocd-cm.yaml")
 """The `argocd-cm` of the layout before the fix: its Lua is what these rules were broken by."""
 

@@ -48,6 +48,10 @@ def test_health_checks_cover_the_kinds_sync_waves_wait_for():
     (_workspace(phase="Ready", conditions=[{"type": "Ready", "status": "True"}]), ("Healthy", "Workspace is Ready")),
     (_workspace(phase="Unavailable", conditions=[{"type": "WorkspaceContentDeleted", "status": "False", "message": "shard gone"}]),
      ("Degraded", "shard gone")),
+    # A shard cluster that is still coming up: kcp marks the workspace Unavailable until a matching shard is ready.
+    (_workspace(phase="Unavailable", conditions=[{"type": "WorkspaceScheduled", "status": "False", "reason": "Unschedulable",
+                                                  "message": "No available shards to schedule the workspace"}]),
+     ("Progressing", "Waiting for a shard matching the location selector: No available shards to schedule the workspace")),
     ({**_workspace(phase="Ready"), "metadata": {"name": "x", "deletionTimestamp": "2025-01-01T00:00:00Z"}},
      ("Progressing", "Workspace is being deleted")),
 ])

@@ -14,18 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kcpgitops.rehearsal._controllers.kcp_operator import (
-    KcpOperator,
-    bundle_key,
-    bundle_objects,
-    operator_flags,
-    revision_label,
-    shard_deployment,
-    shard_secret_mounts,
-    supports_mounts_proxy,
-)
+from kcpgitops.rehearsal._controllers.kcp_operator import KcpOperator, operator_flags
 from kcpgitops.rehearsal._world import Cluster, Fleet
 from kcpgitops.yaml_cache import load_documents
+from kcpmodel import bundle_key, bundle_objects, revision_label, shard_deployment, shard_secret_mounts, supports_mounts_proxy
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kcp_operator"
 VENDOR = Path(__file__).resolve().parents[2] / "vendor" / "crds"

@@ -30,6 +30,13 @@ if phase == "Ready" then
 end
 if phase == "Unavailable" then
   local condition = firstFalse(status.conditions)
+  -- kcp marks any workspace with a False Workspace* condition Unavailable, a Scheduling one included
+  -- (kcp-dev/kcp@v0.32.3:pkg/reconciler/tenancy/workspace/workspace_reconcile_phase.go updateTerminalConditionPhase).
+  -- Unschedulable only means no ready shard matches the location selector yet; kcp schedules it once one does
+  -- (workspace_reconcile_scheduling.go: "retry is automatic when new shards show up"), so that is not a failure.
+  if condition ~= nil and condition.type == "WorkspaceScheduled" then
+    return result("Progressing", "Waiting for a shard matching the location selector: " .. tostring(condition.message))
+  end
   if condition ~= nil and condition.message ~= nil then
     return result("Degraded", condition.message)
   end

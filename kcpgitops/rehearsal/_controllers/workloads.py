@@ -256,7 +256,36 @@ class Workloads:
         for service in cluster.api.iter("", "Service"):
             if (service.get("spec") or {}).get("type") == "LoadBalancer":
                 self._load_balancer(cluster, service)
+        for budget in cluster.api.iter("policy", "PodDisruptionBudget"):
+            self._disruption_budget(cluster, budget)
         self._gate.settle(cluster, before=before, wake=self._wake)
+
+    def _disruption_budget(self, cluster: Cluster, budget: dict) -> None:
+        """The disruption controller's status (kubernetes@v1.33 pkg/controller/disruption/disruption.go updatePdbStatus,
+        `buildDisruptedPodMap`/`getExpectedScale`): healthy pods of the workloads its selector picks, against minAvailable."""
+        spec = budget.get("spec") or {}
+        selector = (spec.get("selector") or {}).get("matchLabels") or {}
+        namespace = budget["metadata"].get("namespace", "")
+        expected = healthy = 0
+        for kind in ("Deployment", "StatefulSet"):
+            for workload in cluster.api.iter("apps", kind, namespace):
+                labels = ((workload["spec"].get("template") or {}).get("metadata") or {}).get("labels") or {}
+                if selector and all(labels.get(k) == v for k, v in selector.items()):
+                    expected += int(workload["spec"].get("replicas", 1) or 0)
+                    healthy += int((workload.get("status") or {}).get("readyReplicas", 0) or 0)
+        minimum = spec.get("minAvailable", 0)
+        desired = int(minimum) if isinstance(minimum, int) else round(expected * int(str(minimum).rstrip("%") or 0) / 100)
+        allowed = max(healthy - desired, 0)
+        condition = {"type": "DisruptionAllowed", "status": "True" if allowed > 0 else "False",
+                     "reason": "SufficientPods" if allowed > 0 else "InsufficientPods",
+                     "observedGeneration": budget["metadata"].get("generation", 1)}
+        status = {"observedGeneration": budget["metadata"].get("generation", 1), "currentHealthy": healthy, "desiredHealthy": desired,
+                  "expectedPods": expected, "disruptionsAllowed": allowed, "conditions": [condition]}
+        old = budget.get("status") or {}
+        if {k: v for k, v in old.items() if k != "conditions"} != {k: v for k, v in status.items() if k != "conditions"} or \
+                [{k: v for k, v in c.items() if k != "lastTransitionTime"} for c in old.get("conditions") or []] != [condition]:
+            condition["lastTransitionTime"] = rfc3339(cluster.now)
+            cluster.api.set_status(key_of(budget), status)
 
     # -- helpers -----------------------------------------------------------------------------------------------
 

@@ -1,0 +1,65 @@
+"""The rehearsal as a whole: it fails on a deliberately broken tree, naming the object, and it replays deterministically.
+
+`make rehearse` runs every scenario on the committed trees; these tests break a copy of the tree on purpose.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kcpgitops.rehearsal._scenarios import SCENARIOS, run_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+_TREE = ("dist", "argocd", "sealed", "certs", "vendor", "topology.yaml")
+
+
+@pytest.fixture
+def tree_copy(tmp_path: Path) -> Path:
+    """A repository copy of the default topology's committed tree."""
+    dest = tmp_path / "repo"
+    dest.mkdir()
+    for name in _TREE:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name)
+        else:
+            shutil.copy2(source, dest / name)
+    return dest
+
+
+def _fresh_install(tree: Path, scratch: Path):
+    outcome, world = run_scenario(SCENARIOS["fresh-install"], source=tree, topology=tree / "topology.yaml", scratch=scratch)
+    if world is not None:
+        world.stop()
+    return outcome
+
+
+def test_tree_without_the_kcp_ca_issuer_stalls_naming_it(tree_copy: Path, tmp_path: Path):
+    (tree_copy / "dist" / "cluster-1" / "kcp-zheng" / "issuer.cert-manager.io_kcp-ca.yaml").unlink()
+    outcome = _fresh_install(tree_copy, tmp_path / "scratch")
+    assert not outcome.passed
+    messages = [s.message() for s in outcome.stalls]
+    assert any(s.cluster == "cluster-1" and "kcp-ca" in s.message() for s in outcome.stalls), messages
+
+
+def test_shard_cluster_without_its_etcd_stalls_on_its_shard(tree_copy: Path, tmp_path: Path):
+    (tree_copy / "dist" / "cluster-2" / "kcp-zheng" / "etcd.druid.gardener.cloud_alpha.yaml").unlink()
+    outcome = _fresh_install(tree_copy, tmp_path / "scratch")
+    assert not outcome.passed
+    stuck = {s.cluster: s.message() for s in outcome.stalls}
+    assert "cluster-2" in stuck and "alpha" in stuck["cluster-2"], stuck
+    assert "etcd" in stuck["cluster-2"].lower(), stuck
+
+
+def test_the_same_scenario_replays_the_same_timeline(tmp_path: Path):
+    scenario = SCENARIOS["regression-cyclic-bootstrap"]
+    timelines = []
+    for run in range(2):
+        outcome, world = run_scenario(scenario, source=ROOT, topology=ROOT / "topology.yaml", scratch=tmp_path / str(run))
+        assert world is None and outcome.passed
+        timelines.append([(e.time, e.cluster, e.actor, e.message) for e in outcome.events])
+    assert timelines[0] == timelines[1]
+    assert len(timelines[0]) > 50
