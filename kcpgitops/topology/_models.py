@@ -70,7 +70,11 @@ class GitSource(_Model):
     def _no_credentials(cls, value: str) -> str:
         if re.match(r"^[a-z+]+://[^/@]*:[^/@]*@", value):
             raise ValueError("must not embed credentials (user:password@); use a repository Secret instead")
-        if not re.match(r"^(https://|ssh://|git@|http://|file://)", value):
+        if re.match(r"^(http|file)://", value):
+            # The bridge pushes to every shard cluster's repository and refuses anything but HTTPS and SSH
+            # (bridge/_config.py Target._repo): refuse it here, before anything is rendered.
+            raise ValueError(f"{value!r}: the sealed-secret bridge pushes only over https:// or ssh://; use one of those")
+        if not re.match(r"^(https://|ssh://|git@)", value):
             raise ValueError(f"{value!r} is not a Git URL: use https://..., ssh://... or git@host:org/repo.git")
         return value
 
@@ -284,7 +288,16 @@ class Versions(_Model):
             raise ValueError(f"{value!r} is not a release tag such as 'v0.9.0'")
         if tuple(int(p) for p in match.groups()) > (0, 9, 0) or tuple(int(p) for p in match.groups()) < (0, 5, 0):
             raise ValueError(f"{value} has no bundle feature (it exists in v0.5.0 to v0.9.0 only); pin v0.9.0")
+        if value not in VENDORED_KCP_OPERATORS:
+            # CRDs, RBAC and arguments come from the vendored manifests of one release; another tag would run them
+            # with a different image.
+            raise ValueError(f"{value}: only the vendored kcp-operator manifests can be rendered "
+                             f"({', '.join(VENDORED_KCP_OPERATORS)}); pin v0.9.0")
         return value
+
+
+VENDORED_KCP_OPERATORS = ("v0.9.0",)
+"""kcp-operator releases whose manifests are vendored under vendor/kcp-operator-<tag>/."""
 
 
 class Topology(_Model):

@@ -26,6 +26,9 @@ EXPECTED = {
     "shard-named-like-root.yaml": ("shards[0].name", "root shard's name"),
     "operator-without-bundles.yaml": ("versions.kcpOperator", "no bundle feature"),
     "credentials-in-repo-url.yaml": ("clusters[0].git.repoURL", "must not embed credentials"),
+    "operator-not-vendored.yaml": ("versions.kcpOperator", "only the vendored kcp-operator manifests"),
+    "plain-http-repo-url.yaml": ("clusters[0].git.repoURL", "pushes only over https:// or ssh://"),
+    "file-repo-url.yaml": ("clusters[0].git.repoURL", "pushes only over https:// or ssh://"),
 }
 
 
