@@ -29,6 +29,7 @@ class WorkingCopy:
     topology_file: Path
     """The topology file inside the copy."""
     _render_cache: dict[tuple, dict[str, bytes]] = field(default_factory=dict)
+    _model: tuple[bytes, Topology] | None = None
 
     @classmethod
     def copy_of(cls, source: Path, topology: Path, dest: Path) -> WorkingCopy:
@@ -50,8 +51,11 @@ class WorkingCopy:
 
     @property
     def topology(self) -> Topology:
-        """The topology model of the copy."""
-        return load_topology(self.topology_file)
+        """The topology model of the copy (parsed again only when the file changed)."""
+        text = self.topology_file.read_bytes()
+        if self._model is None or self._model[0] != text:
+            self._model = (text, load_topology(self.topology_file))
+        return self._model[1]
 
     def files(self, prefixes: tuple[str, ...] = ("dist", "argocd", "certs", "sealed")) -> dict[str, bytes]:
         """Repo-relative path -> content of every file under the given top-level folders, plus the topology file."""

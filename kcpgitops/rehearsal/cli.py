@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
-from ._report import as_json, markdown
-from ._scenarios import SCENARIOS, run_scenario
+from ._report import Outcome, as_json, markdown
+from ._scenarios import SCENARIOS, Scenario, run_scenario
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -27,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="print the report as JSON with every event")
     parser.add_argument("--render", action="store_true", help="render the topology into a scratch copy of DIR first (a topology whose output is not committed)")
     parser.add_argument("--output", type=Path, default=None, help="also write the report to this file")
+    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
+                        help="scenario groups run in parallel processes (default: 2, or 1 on a one-core machine)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch directory (Git repository, job files) for inspection")
     return parser
 
@@ -51,19 +56,22 @@ def main(argv: list[str]) -> int:
         if args.render:
             source, topology = _render_copy(source, topology, scratch / "rendered")
         selected = [SCENARIOS[name] for name in (args.scenario or SCENARIOS)]
-        outcomes = []
-        world = None
-        for scenario in selected:
-            outcome, world = run_scenario(scenario, source=source, topology=topology, scratch=scratch / scenario.name, world=world)
-            outcomes.append(outcome)
-            print(f"{'pass' if outcome.passed else 'FAIL'}: {scenario.name}: {outcome.summary}", file=sys.stderr)
+        groups = _groups(selected)
+        jobs = [(group, source, topology, scratch) for group in groups]
+        if args.jobs > 1 and len(groups) > 1:
+            # Each group in a fresh interpreter ("spawn"): a forked child would share the parent's jsii kernel pipe.
+            with ProcessPoolExecutor(max_workers=args.jobs, mp_context=get_context("spawn")) as pool:
+                results = list(pool.map(_run_group, jobs))
+        else:
+            results = [_run_group(job) for job in jobs]
+        outcomes = [outcome for result in results for outcome in result]
+        for outcome in outcomes:
+            print(f"{'pass' if outcome.passed else 'FAIL'}: {outcome.scenario}: {outcome.summary}", file=sys.stderr)
             if not outcome.passed:
                 for stall in outcome.stalls:
                     print(f"  {stall.message()}", file=sys.stderr)
                 for check in outcome.failed_checks:
                     print(f"  check failed: {check}", file=sys.stderr)
-        if world is not None:
-            world.stop()
         report = as_json(outcomes) if args.json else markdown(outcomes)
         if args.output:
             args.output.parent.mkdir(parents=True, exist_ok=True)
@@ -75,6 +83,30 @@ def main(argv: list[str]) -> int:
             print(f"scratch kept in {scratch}", file=sys.stderr)
         else:
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _groups(selected: list[Scenario]) -> list[list[Scenario]]:
+    """Consecutive chained (day-2) scenarios run in the world of the scenario before them: one group each."""
+    groups: list[list[Scenario]] = []
+    for scenario in selected:
+        if scenario.chain and groups:
+            groups[-1].append(scenario)
+        else:
+            groups.append([scenario])
+    return groups
+
+
+def _run_group(job: tuple[list[Scenario], Path, Path, Path]) -> list[Outcome]:
+    group, source, topology, scratch = job
+    outcomes, world = [], None
+    try:
+        for scenario in group:
+            outcome, world = run_scenario(scenario, source=source, topology=topology, scratch=scratch / scenario.name, world=world)
+            outcomes.append(outcome)
+    finally:
+        if world is not None:
+            world.stop()
+    return outcomes
 
 
 def _render_copy(source: Path, topology: Path, dest: Path) -> tuple[Path, Path]:
