@@ -57,7 +57,7 @@ def main(argv: list[str]) -> int:
             source, topology = _render_copy(source, topology, scratch / "rendered")
         selected = [SCENARIOS[name] for name in (args.scenario or SCENARIOS)]
         groups = _groups(selected)
-        jobs = [(group, source, topology, scratch) for group in groups]
+        jobs = [([scenario.name for scenario in group], source, topology, scratch) for group in groups]
         if args.jobs > 1 and len(groups) > 1:
             # Each group in a fresh interpreter ("spawn"): a forked child would share the parent's jsii kernel pipe.
             with ProcessPoolExecutor(max_workers=args.jobs, mp_context=get_context("spawn")) as pool:
@@ -96,11 +96,11 @@ def _groups(selected: list[Scenario]) -> list[list[Scenario]]:
     return groups
 
 
-def _run_group(job: tuple[list[Scenario], Path, Path, Path]) -> list[Outcome]:
-    group, source, topology, scratch = job
+def _run_group(job: tuple[list[str], Path, Path, Path]) -> list[Outcome]:
+    names, source, topology, scratch = job
     outcomes, world = [], None
     try:
-        for scenario in group:
+        for scenario in (SCENARIOS[name] for name in names):
             outcome, world = run_scenario(scenario, source=source, topology=topology, scratch=scratch / scenario.name, world=world)
             outcomes.append(outcome)
     finally:
