@@ -33,16 +33,74 @@ class GitSettings(_Strict):
     push_retries: int = Field(default=5, alias="pushRetries", ge=0, le=20)
 
 
-class Target(_Strict):
-    """One remote shard: where its bundle comes from and where its manifests go."""
+def _check_repo(value: str) -> str:
+    if _SCP_LIKE.match(value):
+        return value
+    parts = urlsplit(value)
+    if parts.scheme not in ("https", "ssh"):
+        raise ValueError("must be an https:// or ssh:// URL (or user@host:path)")
+    if parts.password is not None or (parts.scheme == "https" and parts.username is not None):
+        raise ValueError("must not embed credentials; use --git-token-file or --ssh-key-file")
+    if not parts.hostname:
+        raise ValueError("has no host")
+    return value
 
-    shard: str
+
+def _check_branch(value: str) -> str:
+    if not value or value.startswith(("-", "/")) or ".." in value or any(c in value for c in " ~^:?*[\\"):
+        raise ValueError("is not a valid branch name")
+    return value
+
+
+def _check_path(value: str) -> str:
+    pure = PurePosixPath(value)
+    if pure.is_absolute() or not value or any(p in ("..", ".", "") for p in value.split("/")) or value.startswith("."):
+        raise ValueError("must be a relative path inside the repository, without '.', '..' or empty parts")
+    if value.startswith(".git") or "/.git" in value:
+        raise ValueError("must not point into .git")
+    return str(pure)
+
+
+class _Destination(_Strict):
+    """Where in Git the bridge writes for one cluster: repository, branch and a directory it owns."""
+
     cluster: str = Field(min_length=1)
-    bundle_secret: str = Field(default="", alias="bundleSecret")
-    certificate: Path
     repo_url: str = Field(alias="repoURL")
     branch: str = "main"
     path: str
+
+    @field_validator("repo_url")
+    @classmethod
+    def _repo(cls, value: str) -> str:
+        return _check_repo(value)
+
+    @field_validator("branch")
+    @classmethod
+    def _branch(cls, value: str) -> str:
+        return _check_branch(value)
+
+    @field_validator("path")
+    @classmethod
+    def _path(cls, value: str) -> str:
+        return _check_path(value)
+
+    @property
+    def repo_key(self) -> tuple[str, str]:
+        """Destinations with the same key share one clone."""
+        return (self.repo_url, self.branch)
+
+    @property
+    def uses_ssh(self) -> bool:
+        """Whether the repository is reached over SSH."""
+        return self.repo_url.startswith("ssh://") or bool(_SCP_LIKE.match(self.repo_url))
+
+
+class Target(_Destination):
+    """One remote shard: where its bundle comes from and where its manifests go."""
+
+    shard: str
+    bundle_secret: str = Field(default="", alias="bundleSecret")
+    certificate: Path
     mode: Literal["objects", "bundle"] = "objects"
     exclude_references: tuple[str, ...] = Field(default=(), alias="excludeReferences")
     namespace_manifest: bool = Field(default=True, alias="namespaceManifest")
@@ -53,37 +111,6 @@ class Target(_Strict):
         if not _DNS_SUBDOMAIN.match(value):
             raise ValueError("must be a Kubernetes object name")
         return value
-
-    @field_validator("repo_url")
-    @classmethod
-    def _repo(cls, value: str) -> str:
-        if _SCP_LIKE.match(value):
-            return value
-        parts = urlsplit(value)
-        if parts.scheme not in ("https", "ssh"):
-            raise ValueError("must be an https:// or ssh:// URL (or user@host:path)")
-        if parts.password is not None or (parts.scheme == "https" and parts.username is not None):
-            raise ValueError("must not embed credentials; use --git-token-file or --ssh-key-file")
-        if not parts.hostname:
-            raise ValueError("has no host")
-        return value
-
-    @field_validator("branch")
-    @classmethod
-    def _branch(cls, value: str) -> str:
-        if not value or value.startswith(("-", "/")) or ".." in value or any(c in value for c in " ~^:?*[\\"):
-            raise ValueError("is not a valid branch name")
-        return value
-
-    @field_validator("path")
-    @classmethod
-    def _path(cls, value: str) -> str:
-        pure = PurePosixPath(value)
-        if pure.is_absolute() or not value or any(p in ("..", ".", "") for p in value.split("/")) or value.startswith("."):
-            raise ValueError("must be a relative path inside the repository, without '.', '..' or empty parts")
-        if value.startswith(".git") or "/.git" in value:
-            raise ValueError("must not point into .git")
-        return str(pure)
 
     @field_validator("exclude_references")
     @classmethod
@@ -102,14 +129,28 @@ class Target(_Strict):
         return self
 
     @property
-    def repo_key(self) -> tuple[str, str]:
-        """Targets with the same key share one clone."""
-        return (self.repo_url, self.branch)
+    def key(self) -> str:
+        """Identifies the target's outcome within a cycle."""
+        return self.shard
 
     @property
-    def uses_ssh(self) -> bool:
-        """Whether the repository is reached over SSH."""
-        return self.repo_url.startswith("ssh://") or bool(_SCP_LIKE.match(self.repo_url))
+    def label(self) -> str:
+        """How output lines name the target."""
+        return f"{self.shard} ({self.cluster})"
+
+
+class Retired(_Destination):
+    """A cluster that no longer receives any remote shard: the bridge removes what it delivered to its path."""
+
+    @property
+    def key(self) -> str:
+        """Identifies the entry's outcome within a cycle."""
+        return f"retired:{self.cluster}"
+
+    @property
+    def label(self) -> str:
+        """How output lines name the entry."""
+        return f"retired {self.cluster}"
 
 
 class BridgeConfig(_Strict):
@@ -118,7 +159,8 @@ class BridgeConfig(_Strict):
     namespace: str
     fingerprint_annotation: str = Field(default=DEFAULT_FINGERPRINT_ANNOTATION, alias="fingerprintAnnotation")
     git: GitSettings
-    targets: tuple[Target, ...] = Field(min_length=1)
+    targets: tuple[Target, ...] = ()
+    retired: tuple[Retired, ...] = ()
 
     @field_validator("namespace")
     @classmethod
@@ -136,17 +178,39 @@ class BridgeConfig(_Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> BridgeConfig:
+        if not self.targets and not self.retired:
+            raise ValueError("needs at least one entry in targets or retired")
         shards = [t.shard for t in self.targets]
         if len(set(shards)) != len(shards):
             raise ValueError("each shard may appear only once in targets")
-        seen: dict[tuple[str, str], list[str]] = {}
-        for target in self.targets:
-            for other in seen.get(target.repo_key, []):
-                a, b = target.path + "/", other + "/"
+        retired = [r.cluster for r in self.retired]
+        if len(set(retired)) != len(retired):
+            raise ValueError("each cluster may appear only once in retired")
+        if set(retired) & {t.cluster for t in self.targets}:
+            raise ValueError("a cluster in retired still has targets: " + ", ".join(sorted(set(retired) & {t.cluster for t in self.targets})))
+        # Each path is rewritten or emptied as a whole, so no two may overlap (a retired path would delete a target's
+        # files); only targets of one cluster (several shards there) may share a path, delivered together.
+        seen: dict[tuple[str, str], list[Target | Retired]] = {}
+        for entry in (*self.targets, *self.retired):
+            for other in seen.get(entry.repo_key, []):
+                a, b = entry.path + "/", other.path + "/"
+                if a == b and isinstance(entry, Target) and isinstance(other, Target):
+                    differ = [f for f in ("cluster", "certificate", "mode", "namespace_manifest") if getattr(entry, f) != getattr(other, f)]
+                    if not differ:
+                        continue
+                    raise ValueError(
+                        f"targets {other.shard!r} and {entry.shard!r} share the path {entry.path!r} but not their "
+                        + ", ".join(differ) + "; only shards of one cluster may share a path"
+                    )
                 if a.startswith(b) or b.startswith(a):
-                    raise ValueError(f"target paths {target.path!r} and {other!r} overlap in the same repository branch")
-            seen.setdefault(target.repo_key, []).append(target.path)
+                    raise ValueError(f"paths {entry.path!r} and {other.path!r} overlap in the same repository branch")
+            seen.setdefault(entry.repo_key, []).append(entry)
         return self
+
+    @property
+    def destinations(self) -> tuple[Target | Retired, ...]:
+        """Every target and retired entry."""
+        return (*self.targets, *self.retired)
 
 
 def load_config(*, path: Path) -> BridgeConfig:

@@ -12,14 +12,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from kcpmodel import restore_desired_replicas
+
 from . import _bundle, _fingerprint, _parallel, _render, _seal
-from ._config import BridgeConfig, Target
+from ._config import BridgeConfig, Retired, Target
 from ._errors import ApiError, BridgeError, GitError, describe_unexpected
 from ._git import Checkout, CommitSpec, Entry, GitCredentials, GitEnvironment
-from ._kube import CONFIGMAPS, SECRETS, KubeClient
+from ._kube import CONFIGMAPS, DEPLOYMENTS, SECRETS, SERVICES, KubeClient
 
 _PHASE_A_WORKERS = 8
 _PHASE_B_WORKERS = 4
+_LIVE_KINDS = frozenset({"Secret", "ConfigMap", "Deployment", "Service"})
+"""The kinds a kcp-operator v0.9.0 bundle can hold (kcp-dev/kcp-operator@v0.9.0:pkg/controller/bundle/controller.go
+newResourceForGVR); each is read live."""
 
 
 @dataclass(frozen=True)
@@ -40,18 +45,28 @@ class Plan:
     key: _seal.SealingKey
     objects: list[Desired]
     fingerprint: str
+    notes: list[str] = field(default_factory=list)
+    """What the output should mention without failing the target (a bundled object missing live, ...)."""
+    also: list[Target] = field(default_factory=list)
+    """Further targets delivered into the same path (shards sharing a cluster), merged into this plan."""
+
+    @property
+    def members(self) -> list[Target]:
+        """Every target this plan delivers."""
+        return [self.target, *self.also]
 
 
 @dataclass
 class Outcome:
-    """What happened to one target in this cycle."""
+    """What happened to one target (or retired path) in this cycle."""
 
-    target: Target
+    target: Target | Retired
     state: str
     detail: str = ""
     fingerprint: str = ""
     changed_files: int = 0
     commit: str = ""
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -61,6 +76,14 @@ class _Pending:
     committed: bool = False
     error: str = ""
     sealed_cache: dict[tuple[str, str], bytes] = field(default_factory=dict)
+
+
+@dataclass
+class _Retiring:
+    entry: Retired
+    changed_files: int = 0
+    committed: bool = False
+    error: str = ""
 
 
 class _FetchCache:
@@ -105,33 +128,52 @@ class Cycle:
         self.kube = kube
         self.credentials = credentials
         self._pattern = _render.fingerprint_pattern(annotation=config.fingerprint_annotation)
-        resources = {"Secret": SECRETS, "ConfigMap": CONFIGMAPS}
+        resources = {r.kind: r for r in (SECRETS, CONFIGMAPS, DEPLOYMENTS, SERVICES)}
         self._memo_lock = threading.Lock()
         self._memo_clean: dict[int, dict[str, Any]] = {}
         self._memo_canonical: dict[int, bytes] = {}
         # Keeps memoised objects alive so their id() is never reused within a cycle.
         self._memo_keep: list[dict[str, Any]] = []
-        self._refs = _FetchCache(lambda kind, name: kube.get(resource=resources[kind], namespace=config.namespace, name=name))
+        # Every object is read live through this cache: objects several targets share (the root shard's CAs, the
+        # service-account Secrets every shard mounts) are fetched once per cycle.
+        self._live = _FetchCache(lambda kind, name: kube.get(resource=resources[kind], namespace=config.namespace, name=name))
 
     def run(self) -> list[Outcome]:
-        """Plan every target, then deliver per repository branch; never raises for a single target."""
+        """Plan every target, then deliver per repository branch (retired paths included); never raises for one entry."""
         targets = list(self.config.targets)
         outcomes: dict[str, Outcome] = {}
         plans: list[Plan] = []
-        with ThreadPoolExecutor(max_workers=min(_PHASE_A_WORKERS, len(targets))) as pool:
-            for target, result in zip(targets, pool.map(self._plan_safely, targets), strict=True):
-                if isinstance(result, Plan):
-                    plans.append(result)
-                else:
-                    outcomes[target.shard] = result
-        groups: dict[tuple[str, str], list[Plan]] = {}
+        if targets:
+            with ThreadPoolExecutor(max_workers=min(_PHASE_A_WORKERS, len(targets))) as pool:
+                for target, result in zip(targets, pool.map(self._plan_safely, targets), strict=True):
+                    if isinstance(result, Plan):
+                        plans.append(result)
+                    else:
+                        outcomes[target.key] = result
+        merged: dict[tuple[str, str, str], list[Plan]] = {}
         for plan in plans:
-            groups.setdefault(plan.target.repo_key, []).append(plan)
+            merged.setdefault((*plan.target.repo_key, plan.target.path), []).append(plan)
+        failed_paths = {(*o.target.repo_key, o.target.path): o.target for o in outcomes.values()}
+        groups: dict[tuple[str, str], tuple[list[Plan], list[Retired]]] = {}
+        for where, same_path in merged.items():
+            if where in failed_paths:
+                # Writing the others alone would delete the failed shard's files from the path they share.
+                other = failed_paths[where]
+                detail = f"not delivered: {other.shard}, which shares {other.path} with it, failed (see its line)"
+                outcomes.update({t.key: Outcome(target=t, state="failed", detail=detail, notes=p.notes) for p in same_path for t in p.members})
+                continue
+            result = self._merge(same_path)
+            if isinstance(result, Plan):
+                groups.setdefault(result.target.repo_key, ([], []))[0].append(result)
+            else:
+                outcomes.update({o.target.key: o for o in result})
+        for entry in self.config.retired:
+            groups.setdefault(entry.repo_key, ([], []))[1].append(entry)
         if groups:
             with ThreadPoolExecutor(max_workers=min(_PHASE_B_WORKERS, len(groups))) as pool:
-                for group_outcomes in pool.map(self._deliver_safely, groups.values()):
-                    outcomes.update({o.target.shard: o for o in group_outcomes})
-        return [outcomes[t.shard] for t in targets]
+                for group_outcomes in pool.map(lambda group: self._deliver_safely(*group), groups.values()):
+                    outcomes.update({o.target.key: o for o in group_outcomes})
+        return [outcomes[entry.key] for entry in self.config.destinations]
 
     # Phase A: read and compute.
 
@@ -144,7 +186,13 @@ class Cycle:
             return Outcome(target=target, state="failed", detail=describe_unexpected(exc))
 
     def plan(self, target: Target) -> Plan:
-        """Compute the files one target should hold, with their fingerprints."""
+        """Compute the files one target should hold, with their fingerprints.
+
+        The bundle is the list of what to carry; every object it lists is read live, because kcp-operator v0.9.0's
+        Bundle controller does not watch what it bundles (kcp-dev/kcp-operator@v0.9.0:pkg/controller/bundle/controller.go
+        SetupWithManager: Bundles, their own Secrets and ConfigMaps, RootShards, Shards and FrontProxies only), so the
+        bundle Secret keeps a renewed certificate or a new Deployment until the next Shard event or its 10-hour resync.
+        """
         namespace = self.config.namespace
         key = _seal.load_certificate_file(path=target.certificate)
         try:
@@ -154,14 +202,16 @@ class Cycle:
             if exc.code == 404:
                 hint = " (is the Shard annotated operator.kcp.io/bundle and the ConfigurationBundle feature gate on?)"
             raise ApiError(f"cannot read the bundle: {exc}{hint}", code=exc.code, reason=exc.reason) from None
-        objects = _bundle.decode_bundle(secret=secret, namespace=namespace, name=target.bundle_secret)
+        bundled = _bundle.decode_bundle(secret=secret, namespace=namespace, name=target.bundle_secret)
+        notes: list[str] = []
+        objects = [self._live_copy(obj=o, notes=notes) for o in bundled]
         present = {(o["kind"], o["metadata"]["name"]) for o in objects}
         extras = []
         for ref in _bundle.references(objects=objects):
             if (ref.kind, ref.name) in present or ref.name in target.exclude_references:
                 continue
             try:
-                fetched = self._refs.get(kind=ref.kind, name=ref.name)
+                fetched = self._live.get(kind=ref.kind, name=ref.name)
             except ApiError as exc:
                 if exc.code == 404 and ref.optional:
                     continue
@@ -175,7 +225,7 @@ class Cycle:
                 raise ApiError(f"GET {ref.kind} {namespace}/{ref.name} returned a different object")
             extras.append(fetched)
             present.add((ref.kind, ref.name))
-        cleaned = [_bundle.clean(obj=o) for o in objects] + [self._cleaned_extra(o) for o in extras]
+        cleaned = [self._cleaned_shared(o) for o in objects] + [self._cleaned_shared(o) for o in extras]
         desired_plain: list[tuple[str, dict[str, Any], bool]] = []
         if target.mode == "bundle":
             desired_plain.append(self._bundle_secret(target=target, secret=secret, cleaned=cleaned))
@@ -205,10 +255,62 @@ class Cycle:
             for (name, obj, sealed), (_, text) in zip(desired_plain, canonical, strict=True)
         ]
         fingerprint = _fingerprint.target_fingerprint(key=self.hmac_key, mode=target.mode, sealed_with=key.cert_sha256, objects=canonical)
-        return Plan(target=target, key=key, objects=desired, fingerprint=fingerprint)
+        return Plan(target=target, key=key, objects=desired, fingerprint=fingerprint, notes=notes)
 
-    def _cleaned_extra(self, obj: dict[str, Any]) -> dict[str, Any]:
-        # Referenced objects are shared by many targets: clean and serialize each once per cycle.
+    def _merge(self, plans: list[Plan]) -> Plan | list[Outcome]:
+        """One plan for the targets sharing a path (several shards on one cluster): their files together, each once.
+
+        Shared objects (the root shard's CAs, every shard's service-account Secret) come from the same live object and
+        the same sealing certificate, so both targets want the same file with the same fingerprint.
+        """
+        if len(plans) == 1:
+            return plans[0]
+        first = plans[0]
+        files: dict[str, Desired] = {}
+        for plan in plans:
+            for obj in plan.objects:
+                seen = files.setdefault(obj.filename, obj)
+                if seen.fingerprint != obj.fingerprint:
+                    detail = (
+                        f"the shards sharing {first.target.path} ({', '.join(p.target.shard for p in plans)}) deliver different "
+                        f"content for {obj.filename}"
+                    )
+                    return [Outcome(target=t, state="failed", detail=detail, notes=p.notes) for p in plans for t in p.members]
+        objects = list(files.values())
+        fingerprint = _fingerprint.target_fingerprint(
+            key=self.hmac_key, mode=first.target.mode, sealed_with=first.key.cert_sha256,
+            objects=[(o.filename, o.fingerprint.encode()) for o in objects],
+        )  # fmt: skip
+        return Plan(
+            target=first.target, key=first.key, objects=objects, fingerprint=fingerprint,
+            notes=[n for p in plans for n in p.notes], also=[t for p in plans[1:] for t in p.members],
+        )  # fmt: skip
+
+    def _live_copy(self, *, obj: dict[str, Any], notes: list[str]) -> dict[str, Any]:
+        """The object as cluster 1 serves it now, in place of the bundle's copy; the bundle's copy when it is gone."""
+        kind, name = obj["kind"], obj["metadata"]["name"]
+        if kind not in _LIVE_KINDS:
+            return obj
+        try:
+            live = self._live.get(kind=kind, name=name)
+        except ApiError as exc:
+            if exc.code != 404:
+                raise ApiError(f"{kind} {name} is listed by the bundle, and reading it live failed: {exc}", code=exc.code,
+                               reason=exc.reason) from None
+            notes.append(f"{kind} {name} is listed by the bundle but no longer exists on cluster 1: delivered the bundle's copy")
+            return obj
+        if live.get("kind") != kind or (live.get("metadata") or {}).get("name") != name:
+            raise ApiError(f"GET {kind} {self.config.namespace}/{name} returned a different object")
+        if kind == "Deployment":
+            # The live Deployment of a bundled owner runs 0 replicas on cluster 1; its count is in the
+            # operator.kcp.io/bundle-desired-replicas annotation, which the Bundle controller turns back into
+            # spec.replicas when it exports it (kcp-dev/kcp-operator@v0.9.0:pkg/controller/bundle/controller.go
+            # createBundleObjects). The same rule, from the one model, applies here.
+            return restore_desired_replicas(live)
+        return live
+
+    def _cleaned_shared(self, obj: dict[str, Any]) -> dict[str, Any]:
+        # Live objects are shared by many targets (the same fetched dict): clean and serialize each once per cycle.
         with self._memo_lock:
             cleaned = self._memo_clean.get(id(obj))
             if cleaned is None:
@@ -251,16 +353,19 @@ class Cycle:
 
     # Phase B: write, commit, push.
 
-    def _deliver_safely(self, plans: list[Plan]) -> list[Outcome]:
+    def _deliver_safely(self, plans: list[Plan], retired: list[Retired]) -> list[Outcome]:
         try:
-            return self.deliver(plans)
+            return self.deliver(plans, retired)
         except Exception as exc:
             detail = str(exc) if isinstance(exc, BridgeError) else describe_unexpected(exc)
-            return [Outcome(target=p.target, state="failed", detail=detail, fingerprint=p.fingerprint) for p in plans]
+            return [
+                Outcome(target=t, state="failed", detail=detail, fingerprint=p.fingerprint, notes=p.notes) for p in plans for t in p.members
+            ] + [Outcome(target=r, state="failed", detail=detail) for r in retired]
 
-    def deliver(self, plans: list[Plan]) -> list[Outcome]:
-        """Clone one repository branch, commit each changed target, push once (with retries)."""
-        first = plans[0].target
+    def deliver(self, plans: list[Plan], retired: list[Retired] | None = None) -> list[Outcome]:
+        """Clone one repository branch, commit each changed target and each retired path to empty, push once (with retries)."""
+        retired = list(retired or [])
+        first = plans[0].target if plans else retired[0]
         work = Path(tempfile.mkdtemp(prefix="kcp-bridge-"))
         try:
             git = GitEnvironment(credentials=self.credentials, workdir=work)
@@ -274,53 +379,77 @@ class Cycle:
             try:
                 checkout.clone()
             except GitError as exc:
-                return [Outcome(target=p.target, state="failed", detail=str(exc)) for p in plans]
+                return [Outcome(target=t, state="failed", detail=str(exc), notes=p.notes) for p in plans for t in p.members] + [
+                    Outcome(target=r, state="failed", detail=str(exc)) for r in retired
+                ]
             pending = [_Pending(plan=p) for p in plans]
+            retiring = [_Retiring(entry=r) for r in retired]
             commit_ids: dict[str, str] = {}
 
             def apply() -> bool:
-                specs = self._commit_specs(checkout=checkout, pending=pending)
+                specs = self._commit_specs(checkout=checkout, pending=pending, retiring=retiring)
                 ids = checkout.commit(commits=[spec for _, spec in specs])
                 commit_ids.clear()
-                commit_ids.update({item.plan.target.shard: sha for (item, _), sha in zip(specs, ids, strict=True)})
+                commit_ids.update({key: sha for (key, _), sha in zip(specs, ids, strict=True)})
                 return bool(specs)
 
             if apply():
                 try:
                     checkout.push(retries=self.config.git.push_retries, redo=apply)
                 except GitError as exc:
-                    for item in pending:
+                    for item in [*pending, *retiring]:
                         if item.committed:
                             item.error = str(exc)
-            return [self._outcome(item=item, commit=commit_ids.get(item.plan.target.shard, "")) for item in pending]
+            outcomes = [o for item in pending for o in self._outcome(item=item, commit=commit_ids.get(item.plan.target.key, ""))]
+            return outcomes + [self._retired_outcome(item=item, commit=commit_ids.get(item.entry.key, "")) for item in retiring]
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
-    def _outcome(self, *, item: _Pending, commit: str) -> Outcome:
+    def _outcome(self, *, item: _Pending, commit: str) -> list[Outcome]:
         plan = item.plan
+        # A merged plan's notes are printed once, with its first target.
+        notes = {t.key: (plan.notes if t is plan.target else []) for t in plan.members}
         if item.error:
-            return Outcome(target=plan.target, state="failed", detail=item.error, fingerprint=plan.fingerprint)
+            return [
+                Outcome(target=t, state="failed", detail=item.error, fingerprint=plan.fingerprint, notes=notes[t.key]) for t in plan.members
+            ]
         if item.committed:
-            return Outcome(
-                target=plan.target, state="committed", fingerprint=plan.fingerprint, changed_files=item.changed_files, commit=commit
-            )
-        return Outcome(target=plan.target, state="unchanged", fingerprint=plan.fingerprint)
+            return [
+                Outcome(target=t, state="committed", fingerprint=plan.fingerprint, changed_files=item.changed_files, commit=commit,
+                        notes=notes[t.key])
+                for t in plan.members
+            ]  # fmt: skip
+        return [Outcome(target=t, state="unchanged", fingerprint=plan.fingerprint, notes=notes[t.key]) for t in plan.members]
 
-    def _commit_specs(self, *, checkout: Checkout, pending: list[_Pending]) -> list[tuple[_Pending, CommitSpec]]:
-        """Compare every target with the branch tip; one commit per target whose files differ."""
-        tree = checkout.list_tree(paths=[item.plan.target.path for item in pending])
+    @staticmethod
+    def _retired_outcome(*, item: _Retiring, commit: str) -> Outcome:
+        if item.error:
+            return Outcome(target=item.entry, state="failed", detail=item.error)
+        if item.committed:
+            return Outcome(target=item.entry, state="committed", changed_files=item.changed_files, commit=commit)
+        return Outcome(target=item.entry, state="unchanged")
+
+    def _commit_specs(
+        self, *, checkout: Checkout, pending: list[_Pending], retiring: list[_Retiring]
+    ) -> list[tuple[str, CommitSpec]]:
+        """Compare every target with the branch tip; one commit per target whose files differ and per retired path that
+        still holds files the bridge wrote."""
+        paths = [item.plan.target.path for item in pending] + [item.entry.path for item in retiring]
+        tree = checkout.list_tree(paths=paths)
         manifests = {
-            item.plan.target.path: entry.oid
-            for item in pending
-            if (entry := tree.get(f"{item.plan.target.path}/{_render.MANIFEST_FILE}")) is not None and entry.kind == "blob"
+            path: entry.oid
+            for path in paths
+            if (entry := tree.get(f"{path}/{_render.MANIFEST_FILE}")) is not None and entry.kind == "blob"
         }
         manifest_blobs = checkout.read_blobs(oids=sorted(set(manifests.values())))
+        files = _manifest_files(tree=tree)
         trusted: dict[str, dict[str, str]] = {}
+        records: dict[str, dict[str, tuple[str, str]]] = {}
         unindexed: list[str] = []
         for item in pending:
             item.committed, item.changed_files = False, 0
             path = item.plan.target.path
-            recorded = _render.parse_manifest(content=manifest_blobs.get(manifests.get(path, ""), b""))
+            recorded = records[path] = _render.parse_manifest(content=manifest_blobs.get(manifests.get(path, ""), b""))
             known = trusted.setdefault(path, {})
             for obj in item.plan.objects:
                 entry = tree.get(f"{path}/{obj.filename}")
@@ -333,31 +462,54 @@ class Cycle:
                 else:
                     # An index line whose blob id no longer matches means the file was edited by hand: re-seal it.
                     known[obj.filename] = record[0] if record[1] == entry.oid else ""
+        for item in retiring:
+            item.committed, item.changed_files = False, 0
+            path = item.entry.path
+            recorded = records[path] = _render.parse_manifest(content=manifest_blobs.get(manifests.get(path, ""), b""))
+            # A file the index does not list counts as the bridge's only if it carries the bridge's fingerprint annotation.
+            unindexed += [entry.oid for name, entry in files.get(path, {}).items() if name not in recorded]
         blobs = checkout.read_blobs(oids=sorted(set(unindexed)))
         self._seal_needed(tree=tree, blobs=blobs, trusted=trusted, pending=pending)
-        specs = []
+        prefix = self.config.git.message_prefix.strip()
+        specs: list[tuple[str, CommitSpec]] = []
         for item in pending:
             if item.error:
                 continue
             path = item.plan.target.path
             try:
                 writes, deletes = self._changes(
-                    checkout=checkout, tree=tree, blobs=blobs, known=trusted[path], manifest_oid=manifests.get(path), item=item
-                )
+                    checkout=checkout, tree=tree, blobs=blobs, known=trusted[path], recorded=records[path], existing=files.get(path, {}),
+                    manifest_oid=manifests.get(path), item=item,
+                )  # fmt: skip
             except BridgeError as exc:
                 item.error = str(exc)
                 continue
             if not writes and not deletes:
                 continue
-            target = item.plan.target
-            prefix = self.config.git.message_prefix.strip()
-            message = (
-                f"{prefix} {target.shard} bundle {target.bundle_secret} fingerprint {_fingerprint.short(fingerprint=item.plan.fingerprint)}"
-            )
+            target, members = item.plan.target, item.plan.members
+            shards, bundles = ", ".join(t.shard for t in members), ", ".join(t.bundle_secret for t in members)
+            what = f"{shards} bundle {bundles}" if len(members) == 1 else f"{shards} bundles {bundles}"
+            message = f"{prefix} {what} fingerprint {_fingerprint.short(fingerprint=item.plan.fingerprint)}"
             manifest_only = {f"{path}/{_render.MANIFEST_FILE}"}
             item.committed = True
             item.changed_files = len(set(writes) - manifest_only) + len(deletes)
-            specs.append((item, CommitSpec(message=message.strip(), writes=writes, deletes=deletes)))
+            specs.append((target.key, CommitSpec(message=message.strip(), writes=writes, deletes=deletes)))
+        for item in retiring:
+            path = item.entry.path
+            recorded = records[path]
+            written = sorted(
+                name for name, entry in files.get(path, {}).items()
+                if name in recorded or (entry.oid in blobs and _render.read_fingerprint(content=blobs[entry.oid], pattern=self._pattern))
+            )  # fmt: skip
+            deletes = [f"{path}/{name}" for name in written]
+            if path in manifests:
+                deletes.append(f"{path}/{_render.MANIFEST_FILE}")
+            if not deletes:
+                continue
+            item.committed = True
+            item.changed_files = len(written)
+            message = f"{prefix} {item.entry.cluster} receives no shard any more: remove {len(written)} delivered file(s) from {path}"
+            specs.append((item.entry.key, CommitSpec(message=message.strip(), deletes=deletes)))
         return specs
 
     def _changes(
@@ -367,6 +519,8 @@ class Cycle:
         tree: dict[str, Entry],
         blobs: dict[str, bytes],
         known: dict[str, str],
+        recorded: dict[str, tuple[str, str]],
+        existing: dict[str, Entry],
         manifest_oid: str | None,
         item: _Pending,
     ) -> tuple[dict[str, bytes], list[str]]:
@@ -378,11 +532,6 @@ class Cycle:
             if entry is not None and entry.kind != "tree":
                 raise BridgeError(f"{ancestor} in the repository is not a directory; refusing to write under {path}")
         base = path + "/"
-        existing = {
-            name[len(base) :]: entry
-            for name, entry in tree.items()
-            if name.startswith(base) and "/" not in name[len(base) :] and name.endswith(".yaml") and entry.kind == "blob"
-        }
         writes: dict[str, bytes] = {}
         index: list[tuple[str, str, str]] = []
         for obj in plan.objects:
@@ -396,6 +545,11 @@ class Cycle:
                 if content is None:
                     content = item.sealed_cache[(obj.filename, obj.fingerprint)] = self._render_sealed(plan=plan, obj=obj)
             else:
+                if regular and entry is not None and recorded.get(obj.filename) == (obj.fingerprint, entry.oid):
+                    # Written by the bridge with this very fingerprint and untouched since: rendering it again would
+                    # give the same bytes (the render depends only on the plaintext and its fingerprint).
+                    index.append((obj.fingerprint, entry.oid, obj.filename))
+                    continue
                 content = self._render_plain(obj=obj)
             oid = checkout.blob_id(content=content)
             index.append((obj.fingerprint, oid, obj.filename))
@@ -404,7 +558,7 @@ class Cycle:
             writes[base + obj.filename] = content
         wanted = {o.filename for o in plan.objects}
         deletes = sorted(base + name for name in existing if name not in wanted)
-        manifest = _render.manifest(shard=plan.target.shard, fingerprint=plan.fingerprint, entries=index)
+        manifest = _render.manifest(shard=", ".join(t.shard for t in plan.members), fingerprint=plan.fingerprint, entries=index)
         if writes or deletes or manifest_oid != checkout.blob_id(content=manifest):
             writes[base + _render.MANIFEST_FILE] = manifest
         return writes, deletes
@@ -445,20 +599,41 @@ class Cycle:
         return _parallel.seal_one(job=(plan.key.pem, plan.key.source, obj.plain, self.config.fingerprint_annotation, obj.fingerprint))
 
 
+def _manifest_files(*, tree: dict[str, Entry]) -> dict[str, dict[str, Entry]]:
+    """Directory -> the `*.yaml` files directly in it (the only files the bridge writes in its paths, besides its index).
+
+    One pass over the listing: a cycle over many targets would otherwise scan every entry once per target.
+    """
+    by_dir: dict[str, dict[str, Entry]] = {}
+    for name, entry in tree.items():
+        parent, _, leaf = name.rpartition("/")
+        if leaf.endswith(".yaml") and entry.kind == "blob":
+            by_dir.setdefault(parent, {})[leaf] = entry
+    return by_dir
+
+
 def _ancestors(path: str) -> list[str]:
     parts = path.split("/")
     return ["/".join(parts[: i + 1]) for i in range(len(parts))]
 
 
 def report(*, outcomes: list[Outcome], out: TextIO, err: TextIO) -> int:
-    """Print one line per target and a summary; return the exit code."""
+    """Print one line per target (and per retired path), notes on stderr, and a summary; return the exit code."""
     counts = {"committed": 0, "unchanged": 0, "failed": 0}
     for o in outcomes:
         counts[o.state] += 1
-        label = f"{o.target.shard} ({o.target.cluster})"
+        label = o.target.label
         where = f"{o.target.repo_url} {o.target.branch}:{o.target.path}"
+        for note in o.notes:
+            print(f"bridge: {label}: warning: {note}", file=err)
         if o.state == "failed":
             print(f"bridge: {label}: FAILED: {o.detail}", file=err)
+        elif isinstance(o.target, Retired):
+            if o.state == "committed":
+                commit = f" commit {o.commit[:12]}" if o.commit else ""
+                print(f"bridge: {label}: removed {o.changed_files} delivered file(s){commit} from {where}", file=out)
+            else:
+                print(f"bridge: {label}: nothing delivered left in {where}", file=out)
         elif o.state == "committed":
             commit = f" commit {o.commit[:12]}" if o.commit else ""
             print(
@@ -468,8 +643,9 @@ def report(*, outcomes: list[Outcome], out: TextIO, err: TextIO) -> int:
             )
         else:
             print(f"bridge: {label}: unchanged, fingerprint {_fingerprint.short(fingerprint=o.fingerprint)} already in {where}", file=out)
-    summary = (
-        f"bridge: {len(outcomes)} target(s): {counts['committed']} committed, {counts['unchanged']} unchanged, {counts['failed']} failed"
-    )
+    targets = sum(1 for o in outcomes if isinstance(o.target, Target))
+    retired = len(outcomes) - targets
+    summary = f"bridge: {targets} target(s)" + (f" and {retired} retired path(s)" if retired else "")
+    summary += f": {counts['committed']} committed, {counts['unchanged']} unchanged, {counts['failed']} failed"
     print(summary, file=err if counts["failed"] else out)
     return 1 if counts["failed"] else 0

@@ -9,7 +9,10 @@ from kubeapi import CONFIGMAPS, DEPLOYMENTS, SECRETS, KubeClient, Resource
 
 from ._errors import ApiError, UsageError
 
-__all__ = ["CONFIGMAPS", "DEPLOYMENTS", "SECRETS", "KubeClient", "Resource", "client_from_args"]
+__all__ = ["CONFIGMAPS", "DEPLOYMENTS", "SECRETS", "SERVICES", "KubeClient", "Resource", "client_from_args"]
+
+SERVICES = Resource(kind="Service", api_version="v1", plural="services")
+"""The bundled Service is read live as well (kubeapi names no Service resource of its own)."""
 
 _HINTS = {
     401: "the bridge's token was rejected",

@@ -102,8 +102,8 @@ def _seal_command(*, args: argparse.Namespace, stdin: TextIO, stdout: TextIO) ->
 def _run_command(*, args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     config = load_config(path=args.config)
     hmac_key = read_key(path=args.hmac_key_file)
-    needs_https = any(not t.uses_ssh for t in config.targets)
-    needs_ssh = any(t.uses_ssh for t in config.targets)
+    needs_https = any(not d.uses_ssh for d in config.destinations)
+    needs_ssh = any(d.uses_ssh for d in config.destinations)
     credentials = GitCredentials(
         token_file=args.git_token_file if needs_https else None,
         username=args.git_username,

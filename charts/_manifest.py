@@ -20,6 +20,7 @@ def manifest(scope: Construct, doc: dict) -> ApiObject:
             namespace=meta.get("namespace"),
             labels=meta.get("labels"),
             annotations=meta.get("annotations"),
+            finalizers=meta.get("finalizers"),
         ),
     )
     for field, value in doc.items():

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from cdk8s import ApiObject
 from constructs import Construct
 
 from kcpgitops.output import dump_yaml
-from kcpgitops.topology import Shard, Topology
+from kcpgitops.topology import Topology
+from kcpmodel import ShardExport, shard_export
 
 from ._manifest import manifest, meta
 from .etcd_pki import etcd_secrets
@@ -15,6 +17,7 @@ CONFIG_DIR = "/etc/kcp-bridge"
 HMAC_DIR = "/var/run/secrets/kcp-bridge/hmac"
 GIT_DIR = "/var/run/secrets/kcp-bridge/git"
 _LABELS = {"app.kubernetes.io/name": NAME, "app.kubernetes.io/part-of": "kcp-zheng-gitops"}
+_API_GROUPS = {"secrets": "", "deployments": "apps", "services": ""}
 
 
 def secrets_made_on(topology: Topology, cluster: str) -> list[str]:
@@ -27,17 +30,75 @@ def secrets_made_on(topology: Topology, cluster: str) -> list[str]:
     return sorted(names)
 
 
-def readable_secrets(topology: Topology, shard: Shard) -> list[str]:
-    """Secrets the bridge reads for one shard: its bundle and what the shard Deployment mounts outside it."""
-    # kcp-operator v0.9.0 leaves these out of the bundle although the Deployment mounts them: the proxy mounts
-    # Secret (kcp >= 0.32.3) and, with service-account auth, every shard's and the root's service-account Secret.
-    names = {f"{shard.name}-bundle", f"{shard.name}-mounts-proxy", f"{topology.root_shard.name}-service-account"}
-    names.update(f"{other.name}-service-account" for other in topology.shards)
-    return sorted(names - set(secrets_made_on(topology, shard.cluster)))
+def rendered_kcp_objects(scope: Construct) -> dict[tuple[str, str], dict]:
+    """(kind, name) -> manifest of the RootShard and Shards already rendered in `scope` (the root cluster's chart)."""
+    found = {}
+    for construct in scope.node.find_all():
+        if isinstance(construct, ApiObject) and construct.kind in ("RootShard", "Shard"):
+            doc = construct.to_json()
+            found[(doc["kind"], doc["metadata"]["name"])] = doc
+    return found
+
+
+def shard_exports(topology: Topology, rendered: dict[tuple[str, str], dict]) -> dict[str, ShardExport]:
+    """Per remote shard, what kcp-operator v0.9.0 exports for it (`kcpmodel.shard_export`), from the rendered objects."""
+    root = rendered.get(("RootShard", topology.root_shard.name))
+    if root is None:
+        raise ValueError(f"the bridge needs the rendered RootShard {topology.root_shard.name} in the same chart")
+    # util.GetRootShardChildren: every Shard of the RootShard (each shard mounts all their service-account Secrets).
+    children = sorted(
+        name for (kind, name), doc in rendered.items()
+        if kind == "Shard" and (((doc.get("spec") or {}).get("rootShard") or {}).get("ref") or {}).get("name") == topology.root_shard.name
+    )  # fmt: skip
+    exports = {}
+    for shard in (s for s in topology.shards if topology.is_remote(s)):
+        doc = rendered.get(("Shard", shard.name))
+        if doc is None:
+            raise ValueError(f"the bridge needs the rendered Shard {shard.name} in the same chart")
+        exports[shard.name] = shard_export(doc, root, children)
+    return exports
+
+
+def readable(topology: Topology, exports: dict[str, ShardExport]) -> dict[str, list[str]]:
+    """resource -> names the bridge GETs, and so all its Role grants (`get` by resourceNames).
+
+    Per remote shard: its bundle Secret; every Secret the bundle lists, its Deployment and its Service, all read live
+    because the Bundle controller does not refresh the bundle when they change (bridge/README.md); and the Secrets the
+    Deployment mounts that the bundle lacks, except those the shard's cluster issues itself (`excludeReferences`).
+    """
+    secrets: set[str] = set()
+    deployments: set[str] = set()
+    services: set[str] = set()
+    for shard in (s for s in topology.shards if topology.is_remote(s)):
+        export = exports[shard.name]
+        local = set(secrets_made_on(topology, shard.cluster))
+        secrets.update((export.bundle_secret, *export.bundled_secrets))
+        secrets.update(set(export.unbundled_mounts) - local)
+        deployments.add(export.deployment)
+        services.add(export.service)
+    return {"secrets": sorted(secrets), "deployments": sorted(deployments), "services": sorted(services)}
+
+
+def retired_destinations(topology: Topology) -> list[dict]:
+    """Bridge paths to empty: every cluster but the root shard's that receives no remote shard. Any such cluster may
+    have received one before the topology changed; the bridge removes only the files it wrote there (bridge/README.md)."""
+    root = topology.root_shard.cluster
+    retired = []
+    for cluster in topology.clusters:
+        if cluster.name == root or any(topology.is_remote(s) for s in topology.shards_on(cluster.name)):
+            continue
+        retired.append({
+            "cluster": cluster.name,
+            "repoURL": cluster.git.repo_url,
+            "branch": cluster.git.branch,
+            "path": topology.bridge_path(cluster),
+        })
+    return retired
 
 
 def bridge_config(topology: Topology) -> dict:
-    """The bridge's configuration file (see bridge/README.md) for every remote shard."""
+    """The bridge's configuration file (see bridge/README.md): a target per remote shard, and a retired entry per
+    cluster that receives none."""
     settings = topology.bridge
     targets = []
     for shard in (s for s in topology.shards if topology.is_remote(s)):
@@ -55,7 +116,7 @@ def bridge_config(topology: Topology) -> dict:
             # The shard cluster's own dist/ renders the namespace; a second copy would fight over it in Argo CD.
             "namespaceManifest": False,
         })
-    return {
+    config: dict = {
         "namespace": topology.namespace,
         "git": {
             "authorName": settings.author_name,
@@ -65,6 +126,10 @@ def bridge_config(topology: Topology) -> dict:
         },
         "targets": targets,
     }
+    retired = retired_destinations(topology)
+    if retired:
+        config["retired"] = retired
+    return config
 
 
 def _git_args(topology: Topology) -> list[str]:
@@ -82,13 +147,12 @@ class SealedSecretBridge(Construct):
         remote = [s for s in topology.shards if topology.is_remote(s)]
         labels = dict(_LABELS)
         manifest(self, {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": meta(NAME, ns, labels=labels)})
+        reads = readable(topology, shard_exports(topology, rendered_kcp_objects(scope)))
         manifest(self, {
             "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "Role", "metadata": meta(NAME, ns, labels=labels),
             "rules": [
-                {"apiGroups": [""], "resources": ["secrets"], "verbs": ["get"],
-                 "resourceNames": sorted({n for s in remote for n in readable_secrets(topology, s)})},
-                {"apiGroups": ["apps"], "resources": ["deployments"], "verbs": ["get"],
-                 "resourceNames": sorted(f"{s.name}-shard-kcp" for s in remote)},
+                {"apiGroups": [_API_GROUPS[resource]], "resources": [resource], "verbs": ["get"], "resourceNames": names}
+                for resource, names in reads.items() if names
             ],
         })
         manifest(self, {

@@ -62,6 +62,31 @@ LEGACY_BOOTSTRAP_APP = "bootstrap"
 """The child Application of the layout before the fix (it synced `bootstrap/`); the app-of-apps prunes it."""
 KCP_APP = "kcp"
 BRIDGE_APP = "kcp-bridge"
+RESOURCES_FINALIZER = "resources-finalizer.argocd.argoproj.io"
+"""Argo CD deletes an Application's resources before the Application itself (cascading deletion)."""
+
+REMOVABLE_NAMESPACED_KINDS: tuple[Kind, ...] = (
+    ("cert-manager.io", "Certificate"),
+    ("cert-manager.io", "Issuer"),
+    ("druid.gardener.cloud", "Etcd"),
+)
+"""A shard's etcd and its PKI (charts/etcd.py, charts/etcd_pki.py), on any cluster that hosts or hosted a shard."""
+REMOVABLE_CLUSTER_KINDS: tuple[Kind, ...] = (("cert-manager.io", "ClusterIssuer"),)
+"""The etcd CA ClusterIssuer of a cluster that hosts or hosted a shard."""
+ROOT_REMOVABLE_KINDS: tuple[Kind, ...] = (
+    ("operator.kcp.io", "Shard"),
+    ("", "ServiceAccount"),
+    ("", "ConfigMap"),
+    ("rbac.authorization.k8s.io", "Role"),
+    ("rbac.authorization.k8s.io", "RoleBinding"),
+    ("batch", "CronJob"),
+)
+"""The root cluster's further Shards and the bridge job (charts/bridge.py), rendered only while there are remote shards.
+
+An AppProject permits only what it lists, and Argo CD neither compares nor prunes a live object the project does not
+permit (argoproj/argo-cd@v3.5.1:controller/state.go CompareAppState() skips live objects with
+IsLiveResourcePermitted() false; controller/appcontroller.go getPermittedAppLiveObjects() does the same on cascading
+deletion). A project narrowed to today's documents would therefore keep a removed shard's objects forever."""
 ARGOCD_CM = "argocd-cm"
 
 IGNORE_HEALTHCHECK = "argocd.argoproj.io/ignore-healthcheck"
@@ -115,8 +140,9 @@ def plan_cluster(topology: Topology, cluster_name: str, dist_docs: list[dict]) -
         )
         plan.sections[KCP_OPERATOR] = [_keep(d) if d["kind"] == "CustomResourceDefinition" else d for d in operator]
 
-    def app(name: str, wave: int, source: dict, namespace: str, *options: str) -> None:
-        plan.applications.append(_application(topology, name, source=source, namespace=namespace, options=options, wave=wave))
+    def app(name: str, wave: int, source: dict, namespace: str, *options: str, finalizers: tuple[str, ...] = ()) -> None:
+        plan.applications.append(_application(topology, name, source=source, namespace=namespace, options=options, wave=wave,
+                                              finalizers=finalizers))
 
     def git(path: str, **directory: object) -> dict:
         return _git_source(cluster, path, directory or {"recurse": True})
@@ -140,8 +166,11 @@ def plan_cluster(topology: Topology, cluster_name: str, dist_docs: list[dict]) -
     app(KCP_APP, WAVE_KCP, git(topology.git_path(cluster)), topology.namespace, *kcp_options)
     if receives_bundles:
         # Flat directory written by the bridge; its Namespace file is left out because the kcp Application owns it.
+        # When the cluster stops receiving shards, the app-of-apps prunes this Application; the resources finalizer
+        # makes Argo CD delete what it delivered first (argoproj/argo-cd@v3.5.1:controller/appcontroller.go
+        # finalizeApplicationDeletion()), while the bridge empties the path in Git (its `retired` entries).
         app(BRIDGE_APP, WAVE_BRIDGE, git(topology.bridge_path(cluster), exclude=BRIDGE_NAMESPACE_FILE), topology.namespace,
-            SERVER_SIDE_APPLY, SKIP_DRY_RUN)
+            SERVER_SIDE_APPLY, SKIP_DRY_RUN, finalizers=(RESOURCES_FINALIZER,))
     plan.sections[APPS] = plan.applications
 
     root = _application(topology, ROOT_APP, source=git(f"argocd/{cluster_name}", recurse=True, include=ROOT_INCLUDE),
@@ -162,8 +191,11 @@ def plan_cluster(topology: Topology, cluster_name: str, dist_docs: list[dict]) -
     applied = [root, health, *plan.applications, *dist_docs]
     for section in (ETCD_DRUID_CRDS, KCP_OPERATOR):
         applied += plan.sections.get(section, [])
+    # finalizeApplicationDeletion() deletes only the live objects the project still permits
+    # (appcontroller.go getPermittedAppLiveObjects()), and the project is updated in an earlier wave than the pruned
+    # `kcp-bridge`: every cluster that may have received shards keeps permitting the bridge's kinds.
     project = _project(topology, cluster, apps=[root, *plan.applications], applied=applied, charts=charts,
-                       bridge=receives_bundles)
+                       bridge=not is_root)
     plan.sections[BOOTSTRAP] = [project, health, root]
     return plan
 
@@ -218,7 +250,7 @@ def sync_policy(topology: Topology, *options: str) -> dict:
 
 
 def _application(topology: Topology, name: str, *, source: dict, namespace: str, options: tuple[str, ...] | list[str],
-                 wave: int, annotations: dict[str, str] | None = None) -> dict:
+                 wave: int, annotations: dict[str, str] | None = None, finalizers: tuple[str, ...] = ()) -> dict:
     settings = topology.argocd
     policy = sync_policy(topology, *options)
     return {
@@ -229,6 +261,7 @@ def _application(topology: Topology, name: str, *, source: dict, namespace: str,
             settings.namespace,
             labels={"app.kubernetes.io/part-of": settings.project},
             annotations={**(annotations or {}), SYNC_WAVE: str(wave)},
+            finalizers=list(finalizers),
         ),
         "spec": {
             "project": settings.project,
@@ -263,6 +296,12 @@ def _project(topology: Topology, cluster: Cluster, *, apps: list[dict], applied:
         namespaces.update((chart.namespace, *chart.namespaces))
     if bridge:
         namespaced_kinds.update(BRIDGE_KINDS)
+    # Kinds the topology may stop rendering here (a removed shard's etcd and PKI, the root cluster's last Shard and the
+    # bridge job) stay permitted, so Argo CD can still prune them (a live object outside the project is not compared).
+    namespaced_kinds.update(REMOVABLE_NAMESPACED_KINDS)
+    cluster_kinds.update(REMOVABLE_CLUSTER_KINDS)
+    if cluster.name == topology.root_shard.cluster:
+        namespaced_kinds.update(ROOT_REMOVABLE_KINDS)
     for app in apps:
         namespaces.add(app["spec"]["destination"]["namespace"])
         if CREATE_NAMESPACE in app["spec"]["syncPolicy"]["syncOptions"]:

@@ -14,6 +14,7 @@ from kcpgitops.docs import DnsRecord, parse_dns_plan, user_created_secrets
 from kcpgitops.output import Key, Ref, etcd_endpoint_target, references, secrets_produced
 from kcpgitops.output._refs import is_bundled, operator_secrets
 from kcpgitops.topology import Topology
+from kcpmodel import shard_export
 
 from ._findings import Finding
 from ._tree import Entry, Tree, display
@@ -23,7 +24,6 @@ ETCD_CLIENT_PORT = 2379
 RUNTIME_FIELDS = ("spec.etcd.tlsConfig.secretRef",)
 """Secret references of a bundled shard that its Deployment needs where it runs, not where it is declared."""
 _KCP_KINDS = ("RootShard", "Shard", "FrontProxy")
-_ROOT_CAS_IN_BUNDLE = ("ca", "server-ca", "client-ca", "requestheader-client-ca", "service-account-ca")
 
 
 @dataclass
@@ -56,18 +56,26 @@ class Context:
         for secret in user_created_secrets(self.topology):
             self.declared.setdefault(secret.cluster, {})[Key("Secret", secret.namespace, secret.name)] = "user-created (topology)"
         root = self.topology.root_shard
+        ns = self.topology.namespace
+        root_doc = self.find(root.cluster, "RootShard", ns, root.name)
+        # util.GetRootShardChildren: every Shard of the RootShard, whose service-account Secrets each shard mounts.
+        children = sorted(
+            k.name for k, entries in self.index.get(root.cluster, {}).items()
+            if k.kind == "Shard" and k.namespace == ns and _nested(entries[0].doc, "spec", "rootShard", "ref", "name") == root.name
+        )
         for shard in self.topology.shards:
             if not self.topology.is_remote(shard):
                 continue
-            doc = self.find(root.cluster, "Shard", self.topology.namespace, shard.name)
-            if doc is None:
+            doc = self.find(root.cluster, "Shard", ns, shard.name)
+            if doc is None or root_doc is None:
                 continue
-            names = {k.name for k in operator_secrets(doc.doc)}
-            names |= {f"{root.name}-{ca}" for ca in _ROOT_CAS_IN_BUNDLE} | {f"{root.name}-service-account"}
-            names |= {f"{other.name}-service-account" for other in self.topology.shards}
+            # What the bridge carries: the bundle's Secrets and what the Deployment mounts beyond them (kcpmodel), except
+            # the etcd client certificate, which the shard's own cluster issues (RUNTIME_FIELDS).
+            export = shard_export(doc.doc, root_doc.doc, children)
+            local = _nested(doc.doc, "spec", "etcd", "tlsConfig", "secretRef", "name")
             delivered = self.bridged.setdefault(shard.cluster, {})
-            for name in sorted(names):
-                delivered.setdefault(Key("Secret", self.topology.namespace, name), f"the bridge (bundle of Shard {shard.name})")
+            for name in sorted(set(export.secrets) - {local}):
+                delivered.setdefault(Key("Secret", ns, name), f"the bridge (bundle of Shard {shard.name})")
 
     def find(self, cluster: str, kind: str, namespace: str, name: str) -> Entry | None:
         found = self.index.get(cluster, {}).get(Key(kind, namespace, name))

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+import kcpmodel
+
 CERT_MANAGER_NAMESPACE = "cert-manager"
 """cert-manager's cluster resource namespace: where ClusterIssuers find their Secrets."""
 
@@ -45,63 +47,26 @@ def secrets_produced(doc: dict) -> Iterator[Key]:
         yield Key("Secret", namespace, meta["name"])
     elif kind == "Certificate" and spec.get("secretName"):
         yield Key("Secret", namespace, spec["secretName"])
-    elif kind == "Kubeconfig" and (spec.get("secretRef") or {}).get("name"):
-        yield Key("Secret", namespace, spec["secretRef"]["name"])
     if kind in _OPERATOR_KINDS:
         yield from operator_secrets(doc)
 
 
-BUNDLE_ANNOTATION = "operator.kcp.io/bundle"
+BUNDLE_ANNOTATION = kcpmodel.BUNDLE_ANNOTATION
 """kcp-operator (v0.5.0 to v0.9.0) exports an object annotated with it as a `<name>-bundle` Secret."""
 
-_OPERATOR_KINDS = frozenset({"RootShard", "Shard", "FrontProxy", "CacheServer"})
-_SHARD_CERTIFICATES = (
-    "server", "client", "service-account", "virtual-workspaces", "mounts-proxy",
-    "logical-cluster-admin", "external-logical-cluster-admin",
-)
-_SHARD_KUBECONFIGS = ("logical-cluster-admin", "external-logical-cluster-admin", "client")
-_ROOT_CAS = ("ca", "server-ca", "client-ca", "requestheader-client-ca", "service-account-ca", "front-proxy-client-ca")
-_ROOT_PROXY_SECRETS = ("proxy-server", "proxy-requestheader", "proxy-kubeconfig", "proxy-dynamic-kubeconfig")
-_FRONT_PROXY_SECRETS = ("server", "requestheader", "kubeconfig", "admin-kubeconfig", "dynamic-kubeconfig")
+_OPERATOR_KINDS = frozenset({"RootShard", "Shard", "FrontProxy", "CacheServer", "Kubeconfig"})
 
 
 def is_bundled(doc: dict) -> bool:
     """Whether kcp-operator exports this object as a bundle (annotation with any non-empty value)."""
-    return bool(((doc.get("metadata") or {}).get("annotations") or {}).get(BUNDLE_ANNOTATION))
+    return kcpmodel.is_bundled(doc)
 
 
 def operator_secrets(doc: dict) -> Iterator[Key]:
-    """Secrets kcp-operator v0.9.0 makes for a RootShard, Shard, FrontProxy or CacheServer (names per its v1 scheme).
-
-    RootShard `r`: CAs `r-ca`, `r-{server,client,requestheader-client,service-account,front-proxy-client}-ca`;
-    certificates `r-<cert>`; kubeconfigs `r-<cert>-kubeconfig`; the root-shard proxy's `r-proxy-*`.
-    Shard `s`: certificates `s-<cert>` and kubeconfigs `s-<cert>-kubeconfig` (the bundle's 11 own Secrets plus
-    `s-mounts-proxy`). FrontProxy `f` of RootShard `r`: `r-f-<cert>`. Each: `<name>-merged-ca-bundle` with
-    `caBundleSecretRef`, `<name>-merged-client-ca` with `clientCABundleRef`, `<name>-bundle` when bundled.
-    """
-    kind, meta, spec = doc["kind"], doc.get("metadata", {}), doc.get("spec") or {}
-    namespace, name = meta.get("namespace", ""), meta.get("name", "")
-    names: list[str] = []
-    if kind in ("RootShard", "Shard"):
-        names += [f"{name}-{cert}" for cert in _SHARD_CERTIFICATES]
-        names += [f"{name}-{cert}-kubeconfig" for cert in _SHARD_KUBECONFIGS]
-    if kind == "RootShard":
-        names += [f"{name}-{ca}" for ca in _ROOT_CAS]
-        names += [f"{name}-kcp-operator"]
-        names += [f"{name}-{secret}" for secret in _ROOT_PROXY_SECRETS]
-    elif kind == "FrontProxy":
-        root = ((spec.get("rootShard") or {}).get("ref") or {}).get("name")
-        if root:
-            names += [f"{root}-{name}-{cert}" for cert in _FRONT_PROXY_SECRETS]
-    elif kind == "CacheServer":
-        names += [f"{name}-ca", f"{name}-server", f"{name}-client-certificate", f"{name}-kubeconfig"]
-    if spec.get("caBundleSecretRef"):
-        names.append(f"{name}-merged-ca-bundle")
-    if spec.get("clientCABundleRef"):
-        names.append(f"{name}-merged-client-ca")
-    if is_bundled(doc):
-        names.append(f"{name}-bundle")
-    for secret in names:
+    """Secrets kcp-operator v0.9.0 makes for a RootShard, Shard, FrontProxy, CacheServer or Kubeconfig, from the one
+    model of what it creates (`kcpmodel.operator_secrets`)."""
+    namespace = (doc.get("metadata") or {}).get("namespace", "")
+    for secret in kcpmodel.operator_secrets(doc):
         yield Key("Secret", namespace, secret)
 
 

@@ -228,6 +228,138 @@ def day2_add_cluster(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:
     return rehearsal.stalls()
 
 
+def day2_remove_shard(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:
+    """Remove the last remote shard (and every `kcp:` entry placed on it); its objects go from every cluster and Git.
+
+    Removal end to end: the root cluster's `kcp` Application prunes the Shard (kcp-operator's owner references take
+    its Certificates, Secrets, Bundle and Deployment along); the shard cluster's `kcp` Application prunes its Etcd and
+    etcd PKI; when the cluster receives no shard any more, the app-of-apps prunes `kcp-bridge`, whose resources
+    finalizer deletes what the bridge delivered, and the bridge empties the path in Git (its `retired` entry).
+    """
+    stalls = _install(rehearsal)
+    if stalls:
+        return stalls
+    topology = rehearsal.topology
+    shard = next((s for s in reversed(topology.shards) if topology.is_remote(s)), None)
+    if shard is None:
+        return []
+    ns, name = topology.namespace, shard.name
+    root = rehearsal.fleet.clusters[topology.root_shard.cluster]
+    target = rehearsal.fleet.clusters[shard.cluster]
+    bridge_path = topology.bridge_path(topology.cluster(shard.cluster))
+    keeps_shards = any(topology.is_remote(s) and s.cluster == shard.cluster and s.name != name for s in topology.shards)
+    # What the bridge delivered for it: every object of `kcp-bridge` (each SealedSecret also made a Secret of its name),
+    # or, when the cluster keeps other remote shards, only the shard's own ones.
+    stored = target.api.keys()
+    delivered = [
+        key for key in stored
+        if key[2] == ns and (not keeps_shards or key[3].startswith(f"{name}-"))
+        and ((target.api.peek(key) or {}).get("metadata", {}).get("annotations") or {})
+        .get("argocd.argoproj.io/tracking-id", "").startswith("kcp-bridge:")
+    ]  # fmt: skip
+    if not delivered:
+        failed.append(f"nothing was delivered to {shard.cluster} for shard {name} before its removal")
+    must_go = [
+        ("apps", "Deployment", ns, f"{name}-shard-kcp"), ("druid.gardener.cloud", "Etcd", ns, name), *delivered,
+        *(("", "Secret", ns, key[3]) for key in delivered if key[1] == "SealedSecret"),
+    ]  # fmt: skip
+
+    def selects(selector: dict | None) -> bool:
+        return ((selector or {}).get("matchLabels") or {}).get("name") == name
+
+    def edit(data: dict) -> None:
+        data["shards"] = [s for s in data.get("shards") or [] if s.get("name") != name]
+        kcp = data.get("kcp")
+        if not kcp:
+            return
+        # Everything placed on the shard goes, then whatever lived in a workspace that went.
+        gone = {w["path"] for w in kcp.get("workspaces") or [] if selects(w.get("locationSelector"))}
+        while True:
+            more = {w["path"] for w in kcp.get("workspaces") or [] if w["path"].rsplit(":", 1)[0] in gone} - gone
+            if not more:
+                break
+            gone |= more
+        kcp["workspaces"] = [w for w in kcp.get("workspaces") or [] if w["path"] not in gone]
+        dropped = {(p.get("workspace", "root"), p["name"]) for p in kcp.get("partitions") or [] if selects(p.get("selector"))}
+        kcp["partitions"] = [
+            p for p in kcp.get("partitions") or []
+            if (p.get("workspace", "root"), p["name"]) not in dropped and p.get("workspace", "root") not in gone
+        ]  # fmt: skip
+        sets = []
+        for pset in kcp.get("partitionSets") or []:
+            if pset.get("workspace", "root") in gone or selects(pset.get("shardSelector")):
+                continue
+            for requirement in (pset.get("shardSelector") or {}).get("matchExpressions") or []:
+                if requirement.get("key") == "name" and requirement.get("operator") == "In":
+                    requirement["values"] = [v for v in requirement["values"] if v != name]
+            if all(r.get("values") for r in (pset.get("shardSelector") or {}).get("matchExpressions") or [] if r.get("operator") == "In"):
+                sets.append(pset)
+        kcp["partitionSets"] = sets
+        kcp["apiExports"] = [e for e in kcp.get("apiExports") or [] if e["workspace"] not in gone]
+        exports = {f"{e['workspace']}:{e['name']}" for e in kcp["apiExports"]}
+        bindings = []
+        for binding in kcp.get("bindings") or []:
+            binding["workspaces"] = [w for w in binding["workspaces"] if w not in gone]
+            if binding["workspaces"] and binding["export"] in exports:
+                bindings.append(binding)
+        kcp["bindings"] = bindings
+        kcp["endpointSlices"] = [
+            e for e in kcp.get("endpointSlices") or []
+            if e["workspace"] not in gone and e["export"] in exports and (e["workspace"], e["partition"]) not in dropped
+        ]  # fmt: skip
+
+    _commit_topology_change(rehearsal, edit, f"remove shard {name} from {shard.cluster}")
+
+    def leftovers() -> list[str]:
+        found = [f"Shard {ns}/{name} on {root.name}"] if root.api.peek(("operator.kcp.io", "Shard", ns, name)) is not None else []
+        found += [f"{key[1]} {ns}/{key[3]} on {target.name}" for key in must_go if target.api.peek(key) is not None]
+        assert rehearsal.remote is not None
+        files = rehearsal.remote.files(rehearsal.remote.head(), bridge_path) or {}
+        # The generator's README placeholder stays; the bridge's files (and its index) go.
+        written = sorted(f for f in files if f.endswith(".yaml") or f == ".bridge-fingerprints")
+        if keeps_shards:
+            written = [f for f in written if f.endswith(f"_{ns}_{name}-shard-kcp.yaml")]
+        if written:
+            found.append(f"{len(written)} delivered file(s) in {bridge_path}: {', '.join(written[:3])}")
+        return sorted(set(found))
+
+    # Workspaces placed on the shard go too, and Argo CD prunes a Workspace only once a person confirms it (the kcp
+    # objects carry Prune=confirm): the person runs `argocd app confirm-deletion`, which writes the approval annotation
+    # (argoproj/argo-cd@v3.5.1:cmd/argocd/commands/app.go NewApplicationConfirmDeletionCommand).
+    from ._api import _timestamp
+
+    confirmed: set[tuple[str, str, str]] = set()
+
+    def awaiting() -> list[tuple[str, dict]]:
+        out = []
+        for cluster_name, cluster in rehearsal.fleet.clusters.items():
+            for app in cluster.api.iter("argoproj.io", "Application"):
+                op = (app.get("status") or {}).get("operationState") or {}
+                mark = (cluster_name, app["metadata"]["name"], op.get("startedAt", ""))
+                if op.get("phase") == "Running" and "pruning confirmation" in op.get("message", "") and mark not in confirmed:
+                    out.append((cluster_name, app))
+        return out
+
+    def done() -> bool:
+        return rehearsal.converged() and not leftovers()
+
+    deadline = rehearsal.fleet.clock.now + CONVERGE_LIMIT
+    while rehearsal.run_until(lambda: done() or bool(awaiting()), limit=deadline - rehearsal.fleet.clock.now) and not done():
+        for cluster_name, app in awaiting():
+            cluster = rehearsal.fleet.clusters[cluster_name]
+            meta = app["metadata"]
+            confirmed.add((cluster_name, meta["name"], app["status"]["operationState"].get("startedAt", "")))
+            cluster.api.patch_metadata(
+                ("argoproj.io", "Application", meta["namespace"], meta["name"]),
+                annotations={"argocd.argoproj.io/deletion-approved": _timestamp(cluster.now)},
+            )
+            rehearsal.fleet.log("person", f"{cluster_name}: argocd app confirm-deletion {meta['name']} ({app['status']['operationState']['message']})")
+    stalls = rehearsal.stalls()
+    if not stalls:
+        failed.extend(f"left after removing shard {name}: {what}" for what in leftovers())
+    return stalls
+
+
 def fault_wrong_sealing_certificate(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:
     topology = rehearsal.topology
     shard_clusters = sorted({s.cluster for s in topology.shards if topology.is_remote(s)})
@@ -363,17 +495,19 @@ def fresh_install_with_transient_errors(rehearsal: Rehearsal, failed: list[str])
 
 SCENARIOS: dict[str, Scenario] = {s.name: s for s in (
     Scenario("fresh-install", "convergence", "every cluster from an empty cluster to converged", fresh_install),
-    Scenario("fresh-install-transient-errors", "convergence", "etcd-druid fails and retries a shard's Etcd for a while; the rollout waits",
-             fresh_install_with_transient_errors),
-    Scenario("upgrade-from-cyclic-bootstrap", "convergence",
-             "clusters stuck on the old cyclic bootstrap converge once the fixed layout is pushed", upgrade_from_cyclic,
-             prepare=_old_layout),
     Scenario("day2-etcd-spec", "convergence", "an Etcd spec change (quota) is reconciled on every cluster", day2_etcd_spec, chain=True),
     Scenario("day2-kcp-version", "convergence", "a kcp version change rolls every shard and the front-proxy", day2_kcp_version,
              chain=True),
     Scenario("day2-renew-certificate", "convergence", "a shard certificate renewed on cluster 1 reaches its cluster",
              day2_renew_certificate, applies=_needs_remote_shard, chain=True),
     Scenario("day2-add-cluster", "convergence", "a further cluster with a shard joins", day2_add_cluster, chain=True),
+    Scenario("day2-remove-shard", "convergence", "the last remote shard is removed: its objects leave every cluster and its bridge path",
+             day2_remove_shard, applies=_needs_remote_shard, chain=True),
+    Scenario("fresh-install-transient-errors", "convergence", "etcd-druid fails and retries the root shard's Etcd for a while; the rollout waits",
+             fresh_install_with_transient_errors),
+    Scenario("upgrade-from-cyclic-bootstrap", "convergence",
+             "clusters stuck on the old cyclic bootstrap converge once the fixed layout is pushed", upgrade_from_cyclic,
+             prepare=_old_layout),
     Scenario("fault-wrong-sealing-certificate", "fault", "a shard cluster's sealing certificate is another cluster's",
              fault_wrong_sealing_certificate, stalls_on="SealedSecret", applies=_needs_remote_shard),
     Scenario("fault-bundle-gate-off", "fault", "kcp-operator runs without --feature-gates=ConfigurationBundle=true",

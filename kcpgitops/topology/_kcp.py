@@ -514,6 +514,18 @@ def _require_match(where: str, selector: LabelSelector, shards: dict[str, dict[s
             f"{where}: matches no shard, so kcp could never place anything there; shards carry only the label "
             f"'{SHARD_NAME_LABEL}: <shard>' ({known}); select one of those"
         )
+    # A shard named in an `In` list that does not exist is a leftover (typically of a removed shard) even when the
+    # selector still matches others: kcp would place things there again the day a shard of that name joins.
+    names = {labels[SHARD_NAME_LABEL] for labels in shards.values() if SHARD_NAME_LABEL in labels}
+    for index, requirement in enumerate(selector.match_expressions):
+        if (requirement.key, requirement.operator) != (SHARD_NAME_LABEL, "In"):
+            continue
+        unknown = [v for v in requirement.values if v not in names]
+        if unknown:
+            raise ValueError(
+                f"{where}.matchExpressions[{index}].values: no shard is named {', '.join(repr(v) for v in unknown)} "
+                f"(shards: {', '.join(sorted(names))}); remove it, or declare the shard under shards"
+            )
     return selected
 
 

@@ -497,3 +497,182 @@ def test_ssh_deploy_key_with_pinned_known_hosts(harness: Harness) -> None:
         harness.assert_no_plaintext()
     finally:
         ssh.stop()
+
+
+# --- live reads: the bundle is the list, the content comes from cluster 1 as it is now ------------------------------
+
+
+def _bundle_entry(h: Harness, shard: str, name: str) -> dict[str, Any]:
+    return next(e for e in h.world._spec(shard)["bundle"] if e["name"] == name)
+
+
+def test_secret_renewed_live_while_the_bundle_is_unchanged_is_delivered_in_one_run(harness: Harness) -> None:
+    assert harness.run().returncode == 0
+    before_alpha, before_beta = harness.files("bridge/cluster-2"), harness.files("bridge/cluster-3")
+    bundle_before = harness.api.objects["/api/v1/namespaces/kcp-zheng/secrets/alpha-bundle"]
+    # cert-manager renews alpha-server; kcp-operator v0.9.0's Bundle controller does not watch it, so alpha-bundle
+    # keeps the old certificate (only the live Secret changes).
+    harness.world.generations["alpha-server"] = 2
+    renewed = harness.world.live_secret(_bundle_entry(harness, "alpha", "alpha-server"))
+    harness.api.put(harness.world.secret_path("alpha-server"), renewed)
+    assert harness.api.objects["/api/v1/namespaces/kcp-zheng/secrets/alpha-bundle"] == bundle_before
+    result = harness.run()
+    assert result.returncode == 0, result.stderr
+    assert "1 committed, 1 unchanged, 0 failed" in result.stdout
+    after = harness.files("bridge/cluster-2")
+    assert {name for name in after if after[name] != before_alpha[name]} == {"sealedsecret_kcp-zheng_alpha-server.yaml"}
+    assert harness.files("bridge/cluster-3") == before_beta
+    delivered = unseal_directory(harness, cluster="cluster-2", directory="bridge/cluster-2")
+    assert delivered[("Secret", "alpha-server")] == expected_clean(renewed)
+    assert len(bridge_commits(harness)) == 3
+    assert "0 committed, 2 unchanged" in harness.run().stdout
+    harness.assert_no_plaintext()
+
+
+def test_live_deployment_is_delivered_with_the_replicas_its_annotation_keeps(harness: Harness) -> None:
+    live = harness.world.live_deployment("alpha")
+    live["spec"]["template"]["spec"]["containers"][0]["image"] = "ghcr.io/kcp-dev/kcp:v0.32.2"
+    live["metadata"]["annotations"]["operator.kcp.io/bundle-desired-replicas"] = "3"
+    harness.api.put("/apis/apps/v1/namespaces/kcp-zheng/deployments/alpha-shard-kcp", live)
+    result = harness.run()
+    assert result.returncode == 0, result.stderr
+    deployment = yaml.safe_load(harness.files("bridge/cluster-2")["deployment_kcp-zheng_alpha-shard-kcp.yaml"])
+    assert deployment["spec"]["template"]["spec"]["containers"][0]["image"] == "ghcr.io/kcp-dev/kcp:v0.32.2"
+    assert deployment["spec"]["replicas"] == 3
+    assert "operator.kcp.io/bundle-desired-replicas" not in deployment["metadata"]["annotations"]
+    harness.assert_no_plaintext()
+
+
+def test_bundled_object_gone_live_falls_back_to_the_bundle_copy_and_says_so(harness: Harness) -> None:
+    del harness.api.objects["/api/v1/namespaces/kcp-zheng/secrets/alpha-client"]
+    result = harness.run()
+    assert result.returncode == 0, result.stderr
+    assert (
+        "bridge: alpha (cluster-2): warning: Secret alpha-client is listed by the bundle but no longer exists on cluster 1: "
+        "delivered the bundle's copy" in result.stderr
+    )
+    assert unseal_directory(harness, cluster="cluster-2", directory="bridge/cluster-2") == expected_objects(harness, "alpha")
+    harness.assert_no_plaintext()
+
+
+def test_bundled_object_the_role_does_not_grant_fails_its_shard(harness: Harness) -> None:
+    assert harness.api.allowed is not None
+    harness.api.allowed.discard("/api/v1/namespaces/kcp-zheng/services/beta-shard-kcp")
+    result = harness.run()
+    assert result.returncode == 1
+    assert "beta (cluster-3): FAILED: Service beta-shard-kcp is listed by the bundle, and reading it live failed" in result.stderr
+    assert "HTTP 403 Forbidden" in result.stderr and "alpha (cluster-2): committed" in result.stdout
+    harness.assert_no_plaintext()
+
+
+# --- retired paths: a cluster that receives no shard any more -----------------------------------------------------
+
+
+def _retire_beta(h: Harness) -> None:
+    beta = next(t for t in h.config["targets"] if t["shard"] == "beta")
+    h.config["targets"] = [t for t in h.config["targets"] if t is not beta]
+    h.config["retired"] = [{k: beta[k] for k in ("cluster", "repoURL", "branch", "path")}]
+
+
+def test_retired_path_loses_every_file_the_bridge_wrote_in_one_commit_and_nothing_else(harness: Harness) -> None:
+    assert harness.run().returncode == 0
+    commit_files(
+        bare=harness.bare,
+        files={"bridge/cluster-3/README.md": "placeholder\n", "bridge/cluster-3/mine.yaml": "kind: ConfigMap\n"},
+        message="generator placeholder and a hand-written file",
+    )
+    before_alpha = harness.files("bridge/cluster-2", hidden=True)
+    _retire_beta(harness)
+    result = harness.run()
+    assert result.returncode == 0, result.stderr
+    assert "bridge: retired cluster-3: removed 21 delivered file(s) commit " in result.stdout
+    assert "bridge: 1 target(s) and 1 retired path(s): 1 committed, 1 unchanged, 0 failed" in result.stdout
+    assert harness.files("bridge/cluster-3", hidden=True) == {"README.md": b"placeholder\n", "mine.yaml": b"kind: ConfigMap\n"}
+    assert harness.files("bridge/cluster-2", hidden=True) == before_alpha
+    subjects = bridge_commits(harness)
+    assert subjects[0] == "bridge: cluster-3 receives no shard any more: remove 21 delivered file(s) from bridge/cluster-3"
+    # Idempotent: nothing of the bridge's is left, so the next cycles commit nothing.
+    again = harness.run()
+    assert again.returncode == 0 and "bridge: retired cluster-3: nothing delivered left in" in again.stdout
+    assert bridge_commits(harness) == subjects
+    harness.assert_no_plaintext()
+
+
+def test_retired_path_without_an_index_removes_only_files_with_the_bridge_fingerprint(harness: Harness) -> None:
+    assert harness.run().returncode == 0
+    commit_files(bare=harness.bare, files={"bridge/cluster-3/mine.yaml": "kind: ConfigMap\n"}, message="hand-written file")
+    assert ".bridge-fingerprints" in harness.files("bridge/cluster-3", hidden=True)
+    _delete_in_repo(harness, "bridge/cluster-3/.bridge-fingerprints")
+    assert ".bridge-fingerprints" not in harness.files("bridge/cluster-3", hidden=True)
+    _retire_beta(harness)
+    result = harness.run()
+    assert result.returncode == 0, result.stderr
+    assert "removed 21 delivered file(s)" in result.stdout
+    assert harness.files("bridge/cluster-3", hidden=True) == {"mine.yaml": b"kind: ConfigMap\n"}
+    harness.assert_no_plaintext()
+
+
+def _delete_in_repo(h: Harness, path: str) -> None:
+    """Commit the deletion of one file on main (as someone editing the repository by hand)."""
+    stream = (
+        "commit refs/heads/main\ncommitter t <t@example.invalid> 0 +0000\ndata 6\ndelete\n"
+        f"from refs/heads/main^0\nD {path}\n\ndone\n"
+    )
+    git("--git-dir", str(h.bare), "fast-import", "--quiet", "--done", input_=stream.encode())
+
+
+def test_shards_sharing_a_cluster_share_its_path_and_one_commit(tmp_path: Path, pki: Pki) -> None:
+    h = Harness(tmp=tmp_path, pki=pki, shards=("alpha", "gamma"))
+    try:
+        gamma = next(t for t in h.config["targets"] if t["shard"] == "gamma")
+        gamma.update(cluster="cluster-2", certificate="certs/cluster-2.pem", path="bridge/cluster-2")
+        result = h.run()
+        assert result.returncode == 0, result.stderr
+        assert "2 committed, 0 unchanged, 0 failed" in result.stdout
+        assert bridge_commits(h)[0].startswith("bridge: alpha, gamma bundles alpha-bundle, gamma-bundle fingerprint ")
+        expected = {**expected_objects(h, "alpha"), **expected_objects(h, "gamma")}
+        for key in set(expected_objects(h, "alpha")) & set(expected_objects(h, "gamma")):
+            assert expected_objects(h, "alpha")[key] == expected_objects(h, "gamma")[key], key
+        assert unseal_directory(h, cluster="cluster-2", directory="bridge/cluster-2") == expected
+        assert "0 committed, 2 unchanged" in h.run().stdout
+        # gamma leaves the cluster: its own files go, the ones alpha needs as well stay.
+        h.config["targets"] = [t for t in h.config["targets"] if t["shard"] == "alpha"]
+        result = h.run()
+        assert result.returncode == 0 and "1 committed" in result.stdout, result.stderr
+        after = unseal_directory(h, cluster="cluster-2", directory="bridge/cluster-2")
+        assert after == {**expected_objects(h, "alpha"), ("Secret", "gamma-service-account"): expected[("Secret", "gamma-service-account")]}
+        h.assert_no_plaintext()
+    finally:
+        h.stop()
+
+
+def test_hand_edited_plain_file_is_written_again(harness: Harness) -> None:
+    assert harness.run().returncode == 0
+    name = "deployment_kcp-zheng_alpha-shard-kcp.yaml"
+    before = harness.files("bridge/cluster-2")
+    commit_files(bare=harness.bare, files={f"bridge/cluster-2/{name}": before[name].decode().replace("replicas: 2", "replicas: 5")},
+                 message="hand edit")
+    result = harness.run()
+    assert "alpha (cluster-2): committed 1 file change(s)" in result.stdout, result.stdout
+    assert harness.files("bridge/cluster-2") == before
+    harness.assert_no_plaintext()
+
+
+def test_a_failed_shard_keeps_the_path_it_shares_untouched(tmp_path: Path, pki: Pki) -> None:
+    h = Harness(tmp=tmp_path, pki=pki, shards=("alpha", "gamma"))
+    try:
+        gamma = next(t for t in h.config["targets"] if t["shard"] == "gamma")
+        gamma.update(cluster="cluster-2", certificate="certs/cluster-2.pem", path="bridge/cluster-2")
+        assert h.run().returncode == 0
+        before = h.files("bridge/cluster-2", hidden=True)
+        h.api.failures["/api/v1/namespaces/kcp-zheng/secrets/gamma-bundle"] = 500
+        h.world.generations["alpha-server"] = 2
+        h.refresh()
+        result = h.run()
+        assert result.returncode == 1
+        assert "gamma (cluster-2): FAILED: cannot read the bundle" in result.stderr
+        assert "alpha (cluster-2): FAILED: not delivered: gamma, which shares bridge/cluster-2 with it, failed" in result.stderr
+        assert h.files("bridge/cluster-2", hidden=True) == before
+        h.assert_no_plaintext()
+    finally:
+        h.stop()

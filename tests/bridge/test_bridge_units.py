@@ -186,6 +186,58 @@ def test_config_rejects_overlapping_paths_in_one_repository(tmp_path: Path) -> N
         _config.load_config(path=path)
 
 
+def test_config_lets_shards_of_one_cluster_share_a_path_and_nothing_else(tmp_path: Path) -> None:
+    base = {"cluster": "c", "certificate": "c.pem", "repoURL": "https://git.example.com/r.git", "path": "bridge/c"}
+    doc = {"namespace": "kcp-zheng", "git": {"authorName": "a", "authorEmail": "a@b.c"},
+           "targets": [{**base, "shard": "alpha"}, {**base, "shard": "beta"}]}
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(doc))
+    assert [t.path for t in _config.load_config(path=path).targets] == ["bridge/c", "bridge/c"]
+    doc["targets"][1].update(cluster="d", certificate="d.pem")
+    path.write_text(yaml.safe_dump(doc))
+    with pytest.raises(UsageError, match="targets 'alpha' and 'beta' share the path 'bridge/c' but not their cluster, certificate"):
+        _config.load_config(path=path)
+
+
+def _config_with_retired(tmp_path: Path, *retired: dict[str, object], targets: bool = True) -> Path:
+    doc = yaml.safe_load(_write_config(tmp_path).read_text())
+    if not targets:
+        doc["targets"] = []
+    doc["retired"] = list(retired)
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(doc))
+    return path
+
+
+def test_config_accepts_retired_paths_and_a_config_of_only_retired_paths(tmp_path: Path) -> None:
+    entry = {"cluster": "cluster-3", "repoURL": "https://git.example.com/r.git", "path": "bridge/cluster-3"}
+    config = _config.load_config(path=_config_with_retired(tmp_path, entry))
+    assert [(r.cluster, r.branch, r.path, r.key) for r in config.retired] == [("cluster-3", "main", "bridge/cluster-3", "retired:cluster-3")]
+    assert [d.key for d in config.destinations] == ["alpha", "retired:cluster-3"]
+    only = _config.load_config(path=_config_with_retired(tmp_path, entry, targets=False))
+    assert not only.targets and len(only.retired) == 1
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        # It would delete the files the alpha target delivers.
+        ({"cluster": "cluster-3", "repoURL": "https://git.example.com/r.git", "path": "bridge"}, "overlap"),
+        ({"cluster": "cluster-2", "repoURL": "https://git.example.com/r.git", "path": "bridge/elsewhere"}, "still has targets: cluster-2"),
+        ({"cluster": "cluster-3", "repoURL": "https://git.example.com/r.git", "path": "../out"}, "retired.0.path"),
+        ({"cluster": "cluster-3", "repoURL": "https://git.example.com/r.git", "path": "p", "shard": "x"}, "Extra inputs"),
+    ],
+)
+def test_config_rejects_retired_paths_that_would_touch_a_target_or_escape(tmp_path: Path, entry: dict[str, object], message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        _config.load_config(path=_config_with_retired(tmp_path, entry))
+
+
+def test_config_needs_a_target_or_a_retired_path(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="at least one entry in targets or retired"):
+        _config.load_config(path=_config_with_retired(tmp_path, targets=False))
+
+
 _scalars = st.one_of(
     st.none(), st.booleans(), st.integers(min_value=-(2**53), max_value=2**53), st.text(max_size=30),
     st.sampled_from(["yes", "No", "on", "null", "~", "1:20", "0x1F", "1e3", "--flag=x", "---", "- x", "a: b", "#c", "hmac-sha256:ab", "2026-11-20"]),

@@ -23,12 +23,20 @@ def test_operator_secrets_of_a_bundled_shard_match_the_bundle_contents():
 
 
 def test_operator_secrets_of_root_shard_and_front_proxy():
-    root = {"kind": "RootShard", "metadata": {"name": "root", "namespace": "kcp"}, "spec": {}}
+    root = {"kind": "RootShard", "metadata": {"name": "root", "namespace": "kcp"},
+            "spec": {"certificates": {"issuerRef": {"name": "kcp-ca", "kind": "Issuer", "group": "cert-manager.io"}}}}
     assert {"root-ca", "root-server-ca", "root-client-ca", "root-requestheader-client-ca", "root-service-account-ca",
-            "root-service-account", "root-server"} <= _names(root)
+            "root-service-account", "root-server", "root-kcp-operator", "root-proxy-server", "root-proxy-dynamic-kubeconfig",
+            "root-logical-cluster-admin-kubeconfig"} <= _names(root)
     assert "root-bundle" not in _names(root) and "root-merged-ca-bundle" not in _names(root)
+    # v0.9.0 issues no mounts-proxy certificate and no client kubeconfig for a root shard.
+    assert not {"root-mounts-proxy", "root-client-kubeconfig"} & _names(root)
+    # Without spec.certificates.issuerRef the operator issues no `<root>-ca`: it comes from caSecretRef (brought by the user).
+    own_ca = {**root, "spec": {"certificates": {"caSecretRef": {"name": "my-ca"}}}}
+    assert "root-ca" not in _names(own_ca) and "root-server-ca" in _names(own_ca)
     proxy = {"kind": "FrontProxy", "metadata": {"name": "fp", "namespace": "kcp"}, "spec": {"rootShard": {"ref": {"name": "root"}}}}
-    assert {"root-fp-server", "root-fp-kubeconfig"} <= _names(proxy)
+    assert _names(proxy) == {"root-fp-server", "root-fp-kubeconfig", "root-fp-requestheader", "root-fp-dynamic-kubeconfig",
+                             "fp-merged-client-ca"}
 
 
 def test_workload_references_skip_optional_ones():

@@ -67,6 +67,16 @@ def test_a_shard_matched_by_the_selector_of_a_removed_shard_fails_once_the_shard
     assert "beta" not in message.split("(")[1]
 
 
+def test_selector_listing_a_shard_that_does_not_exist_is_an_error_even_when_it_matches_others(topology_with):
+    def change(kcp):
+        kcp["partitionSets"][0]["shardSelector"]["matchExpressions"][0]["values"] = ["root", "alpha", "gamma"]
+
+    assert _error(topology_with, change) == (
+        "kcp.partitionSets[0].shardSelector.matchExpressions[0].values: no shard is named 'gamma' (shards: alpha, beta, root); "
+        "remove it, or declare the shard under shards"
+    )
+
+
 def test_binding_to_an_undeclared_export_is_an_error(topology_with):
     def change(kcp):
         kcp["bindings"][0]["export"] = "root:provider:horses"

@@ -208,12 +208,15 @@ class World:
         return self.objects
 
     def role_paths(self) -> set[str]:
-        """What the generator's Role grants: get on the bundles and the Secrets they lack, by name."""
+        """What the generator's Role grants: get, by name, on each bundle, every Secret it lists and the Secrets it lacks
+        (all read live), and the shard's Deployment and Service (read live too)."""
         paths = set()
         for shard in self.shards:
             paths.add(self.secret_path(f"{shard}-bundle"))
+            paths.update(self.secret_path(e["name"]) for e in self._spec(shard)["bundle"])
             paths.update(self.secret_path(e["name"]) for e in self.extra_entries(shard))
             paths.add(f"/apis/apps/v1/namespaces/{self.namespace}/deployments/{shard}-shard-kcp")
+            paths.add(f"/api/v1/namespaces/{self.namespace}/services/{shard}-shard-kcp")
         return paths
 
     def needles(self) -> set[bytes]:
