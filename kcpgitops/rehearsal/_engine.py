@@ -307,7 +307,14 @@ class Rehearsal:
                     ns, secret = words[1].split("/", 1)
                     candidates += [o for o in cluster.api.iter("bitnami.com", "SealedSecret", ns) if o["metadata"]["name"] == secret]
                     candidates += [o for o in cluster.api.iter("cert-manager.io", "Certificate", ns) if (o.get("spec") or {}).get("secretName") == secret]
-        if uid:
+        if live["kind"] in ("Issuer", "ClusterIssuer"):
+            # A CA issuer signs with the key pair in spec.ca.secretName: the Certificate issuing it is what it waits for.
+            secret = ((live.get("spec") or {}).get("ca") or {}).get("secretName")
+            where = namespace if live["kind"] == "Issuer" else "cert-manager"
+            if secret:
+                candidates += [o for o in cluster.api.iter("cert-manager.io", "Certificate", where) if (o.get("spec") or {}).get("secretName") == secret]
+        # A workload's own ReplicaSets or pods say no more than its pod blockers do: stop at the workload.
+        if uid and live["kind"] not in ("Deployment", "StatefulSet"):
             every = cluster.api.keys()
             for key in every:
                 if key[2] != namespace and key[2]:
@@ -329,6 +336,20 @@ class Rehearsal:
     def _chain(path: list[str]) -> str:
         return " -> ".join(f"Application {p}" for p in path)
 
+    def _bridge_state(self) -> str:
+        """What the bridge's last run on the root cluster says (its pod may not start, or it may fail)."""
+        root = self.topology.root_shard.cluster
+        runs = self.cronjobs[root].runs(root, "kcp-bridge") if root in self.cronjobs else []
+        if not runs:
+            return "the kcp-bridge CronJob has not run yet"
+        last = next((r for r in reversed(runs) if not r.skipped), runs[-1])  # a skipped run repeats the last outcome, silently
+        lines = [line for line in last.output.splitlines() if line.strip()]
+        detail = "; ".join(line.strip() for line in lines if "error" in line.lower() or "fail" in line.lower() or "cannot" in line.lower())
+        verdict = "its pod could not start" if not last.started else f"it exited {last.exit_code}"
+        if last.started and last.exit_code == 0:
+            return "the bridge's last run succeeded; Argo CD has not synced what it committed yet"
+        return f"the bridge's last run: {verdict}: {detail or (lines[-1] if lines else 'no output')}"[:600]
+
     def _kcp_workloads_not_ready(self, name: str, cluster: Cluster):
         topology = self.topology
         namespace = topology.namespace
@@ -338,8 +359,7 @@ class Rehearsal:
             key: Key = ("apps", "Deployment", namespace, f"{shard.name}-shard-kcp")
             live = cluster.api.peek(key)
             if live is None:
-                yield Stall(name, describe(key), "not delivered to its cluster yet (the bridge has not committed it, or Argo CD has not synced it)",
-                            "the shard's rollout")
+                yield Stall(name, describe(key), "not delivered to its cluster yet: " + self._bridge_state(), "the shard's rollout")
                 return
             if not cluster.deployment_ready(namespace, key[3]):
                 yield Stall(name, describe(key), "pods not ready: " + ("; ".join(pod_blockers(cluster, live)) or "starting"), "the shard's rollout")

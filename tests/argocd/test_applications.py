@@ -60,13 +60,14 @@ def test_chart_versions_equal_topology_pins(tree):
 
 
 def test_chart_versions_follow_changed_pins(default_tree):
-    pins = Versions(cert_manager="v1.19.1", sealed_secrets="2.18.9", etcd_druid="v0.33.0", kcp_operator="v0.8.0")
+    # kcp-operator accepts only its vendored release (v0.9.0); the image still follows the pin.
+    pins = Versions(cert_manager="v1.19.1", sealed_secrets="2.18.9", etcd_druid="v0.33.0", kcp_operator="v0.9.0")
     topology = default_tree.topology.model_copy(update={"versions": pins})
     plan = plan_cluster(topology, topology.root_shard.cluster, [])
     revisions = {a["metadata"]["name"]: a["spec"]["source"].get("targetRevision") for a in plan.applications}
     assert (revisions["cert-manager"], revisions["sealed-secrets"], revisions["etcd-druid"]) == ("v1.19.1", "2.18.9", "v0.33.0")
     (deployment,) = [d for d in plan.sections["kcp-operator"] if d["kind"] == "Deployment"]
-    assert deployment["spec"]["template"]["spec"]["containers"][0]["image"] == "ghcr.io/kcp-dev/kcp-operator:v0.8.0"
+    assert deployment["spec"]["template"]["spec"]["containers"][0]["image"] == "ghcr.io/kcp-dev/kcp-operator:v0.9.0"
 
 
 def test_kcp_operator_deployment_carries_feature_gate_and_pinned_image(tree):

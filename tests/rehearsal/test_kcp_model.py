@@ -144,7 +144,8 @@ def test_workspace_is_not_ready_while_its_shard_is_missing() -> None:
         "Unschedulable",
         "No available shards to schedule the workspace",
     )
-    assert _health("Workspace", workspace) == "Degraded"
+    # Unavailable while unschedulable is a retried state (kcp schedules it once a shard matches): Progressing, not Degraded.
+    assert _health("Workspace", workspace) == "Progressing"
     assert "is not Ready (phase Unavailable" in world.kcp.endpoint(f"{API}/clusters/root:consumer-alpha")
     assert world.get("root", "Workspace", "provider", "tenancy.kcp.io")["status"]["phase"] == "Ready"  # root shard matches
     # The alpha shard comes up on cluster 2, reaches the root shard and registers; the workspace is scheduled onto it.

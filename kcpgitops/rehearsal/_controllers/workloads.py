@@ -157,7 +157,40 @@ def pod_blockers(cluster: Cluster, obj: dict) -> list[str]:
             continue
         present = set(live.get("data") or {}) | set(live.get("stringData") or {}) | set(live.get("binaryData") or {})
         out.extend(f'{kind} {namespace}/{name} has no key "{key}" ({where})' for key in keys if key not in present)
+    out.extend(_etcd_unreachable(cluster, spec, namespace))
     return list(dict.fromkeys(out))
+
+
+def _etcd_unreachable(cluster: Cluster, spec: dict, namespace: str) -> list[str]:
+    """An API server's readiness (kcp embeds the Kubernetes generic API server) waits for its etcd: /readyz includes
+    the etcd check (kubernetes@v1.33 staging/src/k8s.io/apiserver/pkg/server/options/etcd.go addEtcdHealthEndpoint,
+    storage/storagebackend/factory/etcd3.go newETCD3Check). An in-cluster endpoint
+    (`<service>.<namespace>.svc[.cluster.local]`) answers only when its Service exists and selects a quorum of ready
+    etcd members; other hosts are outside this cluster and not judged."""
+    out = []
+    for container in spec.get("containers") or []:
+        for arg in container.get("args") or []:
+            if not arg.startswith("--etcd-servers="):
+                continue
+            for url in filter(None, arg.split("=", 1)[1].split(",")):
+                host = url.split("://", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0]
+                parts = host.split(".")
+                if len(parts) < 3 or parts[2] != "svc":
+                    continue
+                service_ns, service = parts[1], parts[0]
+                live = cluster.api.peek(("", "Service", service_ns, service))
+                if live is None:
+                    out.append(f"etcd {url} unreachable: Service {service_ns}/{service} not found")
+                    continue
+                selector = (live.get("spec") or {}).get("selector") or {}
+                members = [s for s in cluster.api.iter("apps", "StatefulSet", service_ns)
+                           if selector and all((((s["spec"].get("template") or {}).get("metadata") or {}).get("labels") or {}).get(k) == v
+                                               for k, v in selector.items())]
+                ready = sum(int((s.get("status") or {}).get("readyReplicas", 0) or 0) for s in members)
+                want = sum(int(s["spec"].get("replicas", 1) or 0) for s in members)
+                if not members or ready < want // 2 + 1:
+                    out.append(f"etcd {url} unreachable: Service {service_ns}/{service} has {ready} ready members of {want}")
+    return out
 
 
 def _references(spec: dict) -> Iterator[tuple[str, str, list[str], bool, str]]:
