@@ -398,6 +398,15 @@ def _needs_acme(topology: Topology) -> str:
     return "" if topology.front_proxy.certificate == "acme" else "the front-proxy certificate does not come from ACME"
 
 
+def _old_layout_covers(topology: Topology) -> str:
+    missing = [c.name for c in topology.clusters if not (OLD_ARGOCD / c.name).is_dir()]
+    return f"the old layout is the default topology's tree; it has no cluster {', '.join(missing)}" if missing else ""
+
+
+def _has_workspaces(topology: Topology) -> str:
+    return "" if topology.kcp is not None and topology.kcp.workspaces else "the topology declares no kcp workspaces"
+
+
 # -- the layouts before issue 9's fixes, laid over the tree under test (each must stall; the fixed tree converges) --
 
 OLD_ARGOCD = LAYOUTS / "cyclic-bootstrap" / "argocd"
@@ -507,7 +516,7 @@ SCENARIOS: dict[str, Scenario] = {s.name: s for s in (
              fresh_install_with_transient_errors),
     Scenario("upgrade-from-cyclic-bootstrap", "convergence",
              "clusters stuck on the old cyclic bootstrap converge once the fixed layout is pushed", upgrade_from_cyclic,
-             prepare=_old_layout),
+             prepare=_old_layout, applies=_old_layout_covers),
     Scenario("fault-wrong-sealing-certificate", "fault", "a shard cluster's sealing certificate is another cluster's",
              fault_wrong_sealing_certificate, stalls_on="SealedSecret", applies=_needs_remote_shard),
     Scenario("fault-bundle-gate-off", "fault", "kcp-operator runs without --feature-gates=ConfigurationBundle=true",
@@ -517,15 +526,15 @@ SCENARIOS: dict[str, Scenario] = {s.name: s for s in (
     Scenario("fault-missing-dns-solver-secret", "fault", "the ACME DNS solver Secret the README asks for was not created",
              fault_missing_dns_solver_secret, stalls_on="Certificate", applies=_needs_acme),
     Scenario("regression-cyclic-bootstrap", "fault", "defect 1: the old bootstrap layout (fixture) waits on itself",
-             fresh_install, stalls_on="cycle", prepare=_old_layout),
+             fresh_install, stalls_on="cycle", prepare=_old_layout, applies=_old_layout_covers),
     Scenario("regression-etcd-druid-values", "fault", "defect 2: the old etcd-druid Application never reconciles an Etcd spec change",
-             regression_etcd_spec, stalls_on="Etcd", prepare=_old_etcd_druid_values),
+             regression_etcd_spec, stalls_on="Etcd", prepare=_old_etcd_druid_values, applies=_old_layout_covers),
     Scenario("regression-bridge-path", "fault", "defect 3: no bridge path before the bridge's first commit, old Application health",
              fresh_install, degrades="kcp-bridge", prepare=_no_bridge_placeholder, applies=_needs_remote_shard),
     Scenario("regression-bundled-shard-health", "fault", "defect 4: the old Shard health waits forever after a bundled Shard changes",
              regression_bundled_shard, stalls_on="Shard", prepare=_old_health_checks("operator.kcp.io_Shard"), applies=_needs_remote_shard),
     Scenario("regression-transient-errors", "fault", "defect 5: old Application health judges workspace Applications Degraded until the cluster-Secret job ran",
-             fresh_install, degrades="kcp-ws", prepare=_old_health_checks("argoproj.io_Application")),
+             fresh_install, degrades="kcp-ws", prepare=_old_health_checks("argoproj.io_Application"), applies=_has_workspaces),
 )}  # fmt: skip
 """Every scenario by name, in the order `rehearse` runs them."""
 
