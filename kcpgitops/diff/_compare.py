@@ -263,7 +263,12 @@ def _join(path: str, key: Any) -> str:
 
 
 def _canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, default=str)
+    """A text equal for values that differ only in key or list order (lists are compared as multisets here)."""
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{json.dumps(str(k))}:{_canonical(v)}" for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(sorted(_canonical(item) for item in value)) + "]"
+    return json.dumps(value, default=str)
 
 
 def _diff(old: Any, new: Any, path: str, out: list[Change]) -> None:
