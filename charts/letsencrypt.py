@@ -10,7 +10,7 @@ from pathlib import Path
 import certifi
 from constructs import Construct
 
-from kcpgitops.topology._models import Acme
+from kcpgitops.topology import Acme
 
 from ._manifest import manifest, meta
 

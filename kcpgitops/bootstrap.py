@@ -16,11 +16,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from charts.argocd._plan import APPS, BOOTSTRAP, ROOT_APP
-from charts.argocd._sources import SEALED_SECRETS, SEALED_SECRETS_CONTROLLER
 from charts.bridge import NAME as BRIDGE_CRONJOB
-from charts.kcp_inside._argocd import JOB as WORKSPACE_CLUSTERS_CRONJOB
-from charts.kcp_inside._objects import plan_objects
+from charts.kcp_inside import plan_objects
+from charts.names import (
+    ADMIN_KUBECONFIG_FILE,
+    ADMIN_KUBECONFIG_PATH,
+    ADMIN_KUBECONFIG_VAR,
+    APPS,
+    BOOTSTRAP,
+    ROOT_APP,
+    SEALED_SECRETS_APP,
+    SEALED_SECRETS_CONTROLLER,
+    SEALED_SECRETS_NAMESPACE,
+)
+from charts.names import WORKSPACE_CLUSTERS_JOB as WORKSPACE_CLUSTERS_CRONJOB
 from kcpgitops.docs import DnsRecord, UserSecret, dns_plan, user_created_secrets
 from kcpgitops.topology import Topology
 
@@ -50,8 +59,6 @@ ACTION_ORDER: tuple[Action, ...] = (
 
 ARGOCD_SSA_MANAGER = "argocd-controller"
 """Argo CD's server-side apply field manager: bootstrapping under it leaves one owner for every field."""
-ADMIN_KUBECONFIG_FILE = "kcp-admin-kubeconfig.yaml"
-"""Where the verification commands save the kcp admin kubeconfig."""
 REPO_SECRET = "repo-kcp-gitops"
 """Argo CD repository Secret for a private repository."""
 PLACEHOLDER_DOMAINS = ("example.com", "example.org", "example.net")
@@ -447,17 +454,17 @@ def _apply_bootstrap(topology: Topology, cluster: str) -> Step:
 
 def _fetch_certificate(topology: Topology, cluster: str, certificate: str) -> Step:
     ns = topology.argocd.namespace
-    app = SEALED_SECRETS.app
+    app = SEALED_SECRETS_APP
     commands = (
         # The Application appears only once the app-of-apps reaches its wave: wait for it to exist first.
         f"kubectl -n {ns} wait application/{app} --for=create --timeout=15m",
         f"kubectl -n {ns} wait application/{app} --for=jsonpath='{{.status.health.status}}'=Healthy --timeout=15m",
         f"kubeseal --fetch-cert --controller-name {SEALED_SECRETS_CONTROLLER} "
-        f"--controller-namespace {SEALED_SECRETS.namespace} > {certificate}",
+        f"--controller-namespace {SEALED_SECRETS_NAMESPACE} > {certificate}",
     )
     notes = (f"The certificate is public. The bridge on `{topology.root_shard.cluster}` seals what it delivers here with "
              "it, so it must match this cluster's controller.",)
-    params = FetchSealingCertificate(app, SEALED_SECRETS_CONTROLLER, SEALED_SECRETS.namespace, certificate)
+    params = FetchSealingCertificate(app, SEALED_SECRETS_CONTROLLER, SEALED_SECRETS_NAMESPACE, certificate)
     return Step("fetch-sealing-certificate", cluster, "Fetch the Sealed Secrets certificate", commands, params, notes)
 
 
@@ -509,8 +516,9 @@ def _verify(topology: Topology, cluster: str) -> Step:
         proxy = topology.front_proxy
         commands += [
             f"curl -k https://{topology.front_proxy_hostname}:{proxy.port}/healthz",
-            f"kubectl get secret -n {ns} {proxy.admin_kubeconfig} -o jsonpath='{{.data.kubeconfig}}' | base64 -d "
-            f"> {ADMIN_KUBECONFIG_FILE}",
+            f"{ADMIN_KUBECONFIG_PATH}   # private, outside the GitOps repository",
+            f"(umask 077; kubectl get secret -n {ns} {proxy.admin_kubeconfig} -o jsonpath='{{.data.kubeconfig}}' | base64 -d "
+            f"> {ADMIN_KUBECONFIG_FILE})",
             f"KUBECONFIG={ADMIN_KUBECONFIG_FILE} kubectl get shards",
         ]
         if topology.shards:
@@ -519,7 +527,7 @@ def _verify(topology: Topology, cluster: str) -> Step:
             commands.append("kubectl get bundles.operator.kcp.io -A")
     else:
         commands.append(f"KUBECONFIG={ADMIN_KUBECONFIG_FILE} kubectl get shards   "
-                        f"# the admin kubeconfig fetched on {topology.root_shard.cluster}")
+                        f"# ${ADMIN_KUBECONFIG_VAR}: the admin kubeconfig fetched on {topology.root_shard.cluster}")
     shards = tuple(sorted(s.name for s in topology.all_shards))
     bundles = tuple(f"{s.name}-bundle" for s in remote) if is_root else ()
     closing = "`kubectl get shards` lists " + ", ".join(f"`{s}`" for s in shards) + " once every cluster is bootstrapped"

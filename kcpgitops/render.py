@@ -15,6 +15,7 @@ from cdk8s import App, Chart
 from charts import ClusterChart
 from charts.argocd import ArgoCdTree
 from charts.kcp_inside import render_kcp
+from kcpgitops.bootstrap import bootstrap_steps
 from kcpgitops.docs import generated_files
 from kcpgitops.output import annotate_sync_waves, dump_yaml, manifest_path
 from kcpgitops.topology import Topology
@@ -90,7 +91,7 @@ def render(topology: Topology, *, topology_path: Path | None = None) -> Rendered
         for section, docs in tree.documents().items():
             rendered.applications[f"{cluster.name}/{section}"] = docs
         rendered.extra_files["argocd"][Path(cluster.name) / "README.md"] = tree.readme
-    rendered.extra_files["dist"].update(generated_files(topology, rendered.manifests, topology_path=topology_path))
+    rendered.extra_files["dist"].update(generated_files(topology, rendered.manifests, topology_path=topology_path, steps=bootstrap_steps))
     # Inside kcp (the `kcp:` section): dist/kcp/<workspace dir>/..., and on the root cluster the kcp-ws-* Argo CD objects.
     kcp = render_kcp(app, topology)
     rendered.extra_files["dist"].update(kcp.dist_files(HEADER))

@@ -6,6 +6,6 @@ kubeconfig's client certificate and key, and its CA unless `--ca-from system`) a
 only when it differs from what is stored. It never prints certificate, key or token material.
 """
 
-from ._names import cluster_name, object_name, server_url
+from ._names import MANAGED_BY, PREFIX, cluster_name, object_name, server_url
 
-__all__ = ["cluster_name", "object_name", "server_url"]
+__all__ = ["MANAGED_BY", "PREFIX", "cluster_name", "object_name", "server_url"]

@@ -29,7 +29,10 @@ from kcpgitops.operator_manifests import render_kcp_operator
 from kcpgitops.output import SYNC_WAVE
 from kcpgitops.topology import Cluster, Topology
 
+from .._kcp_health import kcp_health_customizations
 from .._manifest import meta
+from .._sync import sync_policy
+from ..names import APPS, BOOTSTRAP, ETCD_DRUID_CRDS, KCP_OPERATOR, ROOT_APP
 from ._sources import (
     BRIDGE_KINDS,
     BRIDGE_NAMESPACE_FILE,
@@ -54,10 +57,6 @@ SERVER_SIDE_APPLY = "ServerSideApply=true"
 CREATE_NAMESPACE = "CreateNamespace=true"
 SKIP_DRY_RUN = "SkipDryRunOnMissingResource=true"
 
-BOOTSTRAP, APPS, ETCD_DRUID_CRDS, KCP_OPERATOR = "bootstrap", "apps", "etcd-druid-crds", "kcp-operator"
-"""Directories of `argocd/<cluster>/`."""
-
-ROOT_APP = "app-of-apps"
 LEGACY_BOOTSTRAP_APP = "bootstrap"
 """The child Application of the layout before the fix (it synced `bootstrap/`); the app-of-apps prunes it."""
 KCP_APP = "kcp"
@@ -205,8 +204,6 @@ def argocd_cm_health(topology: Topology, cluster_name: str) -> dict[str, str]:
     `kcp:` section's workspace Applications sync inside kcp (only that cluster's Argo CD delivers them)."""
     checks = health_customizations()
     if topology.kcp is not None and cluster_name == topology.root_shard.cluster:
-        from charts.kcp_inside import health_customizations as kcp_health_customizations
-
         checks = {**kcp_health_customizations(), **checks}
     return dict(sorted(checks.items()))
 
@@ -230,23 +227,6 @@ def _helm_source(chart: HelmChart, version: str) -> dict:
     if chart.values:
         helm["valuesObject"] = copy.deepcopy(chart.values)
     return {"repoURL": chart.repo_url, "chart": chart.chart, "targetRevision": version, "helm": helm}
-
-
-def sync_policy(topology: Topology, *options: str) -> dict:
-    """An Application's syncPolicy: automated sync, prune, self-heal and retry from the topology, plus `options`."""
-    settings = topology.argocd
-    policy: dict = {}
-    if settings.automated:
-        policy["automated"] = {"prune": settings.prune, "selfHeal": settings.self_heal}
-    policy["syncOptions"] = list(options)
-    retry = settings.retry
-    if retry.limit:
-        policy["retry"] = {
-            "limit": retry.limit,
-            "backoff": {"duration": retry.duration, "factor": retry.factor, "maxDuration": retry.max_duration},
-            "refresh": retry.refresh,
-        }
-    return policy
 
 
 def _application(topology: Topology, name: str, *, source: dict, namespace: str, options: tuple[str, ...] | list[str],

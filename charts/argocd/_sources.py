@@ -9,16 +9,14 @@ from pathlib import Path
 from kcpgitops.output import CERT_MANAGER_NAMESPACE
 from kcpgitops.yaml_cache import load_documents
 
+from ..names import KCP_OPERATOR_NAMESPACE, SEALED_SECRETS_APP, SEALED_SECRETS_CONTROLLER, SEALED_SECRETS_NAMESPACE
+
 IN_CLUSTER = "https://kubernetes.default.svc"
 """Every Argo CD deploys only to its own cluster: no cluster credentials are stored anywhere."""
 
 VENDOR = Path(__file__).resolve().parents[2] / "vendor"
 
 ETCD_DRUID_NAMESPACE = "etcd-druid"
-SEALED_SECRETS_NAMESPACE = "kube-system"
-SEALED_SECRETS_CONTROLLER = "sealed-secrets-controller"
-"""`kubeseal`'s default controller name; the chart's `fullnameOverride` makes the Service match it."""
-KCP_OPERATOR_NAMESPACE = "kcp-operator-system"
 KCP_OPERATOR_IMAGE = "ghcr.io/kcp-dev/kcp-operator"
 KCP_OPERATOR_FEATURE_GATES = ("ConfigurationBundle=true",)
 """The bundle feature the guide requires (`--feature-gates=ConfigurationBundle=true`)."""
@@ -65,7 +63,7 @@ CERT_MANAGER = HelmChart(
 )
 
 SEALED_SECRETS = HelmChart(
-    app="sealed-secrets",
+    app=SEALED_SECRETS_APP,
     repo_url="https://bitnami-labs.github.io/sealed-secrets",
     chart="sealed-secrets",
     namespace=SEALED_SECRETS_NAMESPACE,

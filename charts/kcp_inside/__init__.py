@@ -7,17 +7,17 @@ for the root cluster's Argo CD tree (project, per-workspace Applications, the cl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
 
 from constructs import Construct
 
-from kcpgitops.health import lua_health_checks
 from kcpgitops.output import dump_yaml
 from kcpgitops.topology import Topology
 
+from .._kcp_health import kcp_health_customizations
 from ._argocd import (
     APPS_SECTION,
+    JOB,
     JOB_SECTION,
     KcpArgoCdChart,
     job_application,
@@ -89,7 +89,7 @@ def render_kcp(scope: Construct, topology: Topology) -> KcpRendered:
 
 def health_customizations() -> dict[str, str]:
     """`argocd-cm` health checks for kcp kinds: `resource.customizations.health.<group>_<Kind>` -> Lua script."""
-    return lua_health_checks(files(__name__).joinpath("lua"))
+    return kcp_health_customizations()
 
 
-__all__ = ["KCP_DIR", "KcpRendered", "health_customizations", "object_file", "render_kcp"]
+__all__ = ["JOB", "KCP_DIR", "KcpRendered", "health_customizations", "object_file", "plan_objects", "render_kcp"]

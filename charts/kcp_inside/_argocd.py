@@ -20,16 +20,17 @@ from constructs import Construct
 
 from kcpgitops.output import SYNC_WAVE
 from kcpgitops.topology import Topology
-from workspace_clusters._names import MANAGED_BY, PREFIX, object_name, server_url
+from workspace_clusters import MANAGED_BY, PREFIX, object_name, server_url
 
 from .._manifest import manifest, meta
-from ..argocd import sync_policy
+from .._sync import sync_policy
+from ..names import WORKSPACE_CLUSTERS_JOB
 from ._objects import KcpObject, workspace_dir
 
 ARGOCD_API = "argoproj.io/v1alpha1"
 IN_CLUSTER = "https://kubernetes.default.svc"
 PROJECT = "kcp-ws"
-JOB = f"{PREFIX}clusters"
+JOB = WORKSPACE_CLUSTERS_JOB
 KUBECONFIG_READER = f"{PREFIX}kubeconfig-reader"
 SECRET_WRITER = f"{PREFIX}cluster-secrets"
 JOB_SECTION = JOB

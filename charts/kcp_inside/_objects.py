@@ -22,7 +22,7 @@ from cdk8s import Chart
 from constructs import Construct
 
 from kcpgitops.output import SYNC_WAVE
-from kcpgitops.topology._kcp import (
+from kcpgitops.topology import (
     ROOT_WORKSPACE,
     Kcp,
     load_kcp_file,

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import yaml
 
-from kcpgitops.topology import Topology
-from kcpgitops.topology._kcp import kcp_shard_name, shard_labels
-from workspace_clusters._names import object_name
+from kcpgitops.topology import REPO_ROOT, Topology, kcp_shard_name, load_kcp_file, shard_labels
+from workspace_clusters import object_name
+
+from ..kcp import SHARD_PORT
+from ..names import ADMIN_KUBECONFIG_FILE, ADMIN_KUBECONFIG_PATH, ROOT_APP
 
 # The Argo CD tree's names, so the commands below name the real Applications.
-from ..argocd._plan import KCP_OPERATOR as OPERATOR_APP
-from ..argocd._plan import ROOT_APP
-from ..argocd._sources import KCP_OPERATOR_NAMESPACE as OPERATOR_NAMESPACE
-from ..kcp import SHARD_PORT
+from ..names import KCP_OPERATOR as OPERATOR_APP
+from ..names import KCP_OPERATOR_NAMESPACE as OPERATOR_NAMESPACE
 from ._argocd import JOB, PROJECT, WAVE_WORKSPACES, front_proxy_url, kcp_repo_dir
 from ._objects import KcpObject, ObjectKey, workspace_dir
 
@@ -111,9 +111,11 @@ def render_readme(topology: Topology, objects: list[KcpObject], grouped: dict[st
       f"`kubectl --server {base}/clusters/<path> apply`, waiting for each new Workspace to be Ready before its "
       "content. It uses your kubeconfig's credentials (the admin kubeconfig of the guide):\n")
     w("```bash")
-    w(f"kubectl -n {ns} get secret {topology.front_proxy.admin_kubeconfig} -o jsonpath='{{.data.kubeconfig}}' "
-      "| base64 -d > kcp-admin-kubeconfig.yaml")
-    w("make apply-kcp KUBECONFIG=$PWD/kcp-admin-kubeconfig.yaml")
+    # The kubeconfig holds a client private key: a fresh private directory, never the GitOps repository.
+    w(f"{ADMIN_KUBECONFIG_PATH}   # private, outside the GitOps repository")
+    w(f"(umask 077; kubectl -n {ns} get secret {topology.front_proxy.admin_kubeconfig} -o jsonpath='{{.data.kubeconfig}}' "
+      f"| base64 -d > {ADMIN_KUBECONFIG_FILE})")
+    w(f"make apply-kcp KUBECONFIG={ADMIN_KUBECONFIG_FILE}")
     w("scripts/apply_kcp.sh --dry-run   # print the kubectl commands only")
     w("```\n")
 
@@ -122,7 +124,7 @@ def render_readme(topology: Topology, objects: list[KcpObject], grouped: dict[st
       "cowboys API through the shard-local endpoint slices. Use the admin kubeconfig from above.\n")
     w("Create test resources in the consumer workspaces (one per shard):\n")
     w("```bash")
-    w("export KUBECONFIG=$PWD/kcp-admin-kubeconfig.yaml")
+    w(f"export KUBECONFIG={ADMIN_KUBECONFIG_FILE}")
     for binding in kcp.bindings:
         example = _example_file(kcp, binding.export) or f"<a manifest of a resource of {binding.export}>"
         seen_shards: set[tuple[str, ...]] = set()
@@ -186,8 +188,6 @@ def render_readme(topology: Topology, objects: list[KcpObject], grouped: dict[st
 
 def _example_file(kcp: object, ref: str) -> str | None:
     """A YAML file next to the export's file holding an object of one of its resources (the guide's cowboy.yaml)."""
-    from kcpgitops.topology._kcp import REPO_ROOT
-
     export = kcp.export(ref)  # type: ignore[attr-defined]
     groups = {r.split(".", 1)[1] for r in _export_resources(kcp, ref) if "." in r}
     if export is None or not groups:
@@ -204,8 +204,6 @@ def _example_file(kcp: object, ref: str) -> str | None:
 
 
 def _export_resources(kcp: object, ref: str) -> list[str]:
-    from kcpgitops.topology._kcp import load_kcp_file
-
     export = kcp.export(ref)  # type: ignore[attr-defined]
     if export is None:
         return []

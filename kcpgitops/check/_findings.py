@@ -18,6 +18,7 @@ RULES = {
     "kcp-version": "one kcp image version across root shard, root-shard proxy, shards, front-proxy and cache server",
     "duplicate": "no two objects share kind, namespace and name within a cluster",
     "argocd-path": "every Argo CD Application path exists and belongs to the Application's own cluster",
+    "tracked-secret": "no file git tracks holds a private key or a kubeconfig with credentials (test data excepted)",
 }
 """Rule id -> what it guarantees."""
 

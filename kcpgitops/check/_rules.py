@@ -11,12 +11,12 @@ from urllib.parse import urlparse
 import yaml
 
 from kcpgitops.docs import DnsRecord, parse_dns_plan, user_created_secrets
-from kcpgitops.output import Key, Ref, etcd_endpoint_target, references, secrets_produced
-from kcpgitops.output._refs import is_bundled, operator_secrets
+from kcpgitops.output import Key, Ref, etcd_endpoint_target, is_bundled, operator_secrets, references, secrets_produced
 from kcpgitops.topology import Topology
 from kcpmodel import shard_export
 
 from ._findings import Finding
+from ._secrets import secret_findings
 from ._tree import Entry, Tree, display
 
 ETCD_CLIENT_PORT = 2379
@@ -616,6 +616,11 @@ def _path_owner(topology: Topology, path: str) -> str | None:
     return None
 
 
+def check_tracked_secrets(ctx: Context) -> Iterator[Finding]:
+    """Credentials committed next to the rendered tree: anywhere in the repository holding `repo_root`."""
+    yield from secret_findings(ctx.repo_root)
+
+
 RULE_CHECKS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     check_parse,
     check_references,
@@ -626,4 +631,5 @@ RULE_CHECKS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     check_kcp_version,
     check_duplicates,
     check_argocd_paths,
+    check_tracked_secrets,
 )

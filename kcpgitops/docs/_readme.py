@@ -10,6 +10,7 @@ import functools
 import hashlib
 import tomllib
 from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kcpgitops.topology import Topology
@@ -70,17 +71,17 @@ def _provenance(name: str, digest: str) -> list[str]:
     ]
 
 
-def _bootstrap_section(topology: Topology, cluster: str) -> list[str]:
-    """The person's steps for this cluster in short, and the Secrets they create: both from the one list."""
-    # Imported here: kcpgitops.bootstrap builds on this package (DNS plan, declared Secrets).
-    from kcpgitops.bootstrap import CreateSecret, bootstrap_steps
+def _bootstrap_section(cluster: str, steps: Sequence) -> list[str]:
+    """The person's steps for this cluster in short, and the Secrets they create: both from the one list.
 
-    steps = bootstrap_steps(topology, cluster)
+    The steps come from the caller (`kcpgitops.bootstrap.bootstrap_steps`): that module builds on this package (DNS
+    plan, declared Secrets), so this one must not import it.
+    """
     lines = ["## Bootstrap", "",
              f"A person's steps for **{cluster}**, in order; [argocd/{cluster}/README.md](../../argocd/{cluster}/README.md) "
              "has every command.", ""]
     lines += [f"{number}. {step.title}" for number, step in enumerate(steps, 1)]
-    secrets = [step.params for step in steps if isinstance(step.params, CreateSecret)]
+    secrets = [step.params for step in steps if step.action == "create-secret"]
     lines += ["", "Secrets these steps create: never rendered, because they hold credentials (`make check` accepts the "
               "required ones as user-created).", ""]
     lines += ["| Secret | keys | purpose | required |", "|---|---|---|---|"]
@@ -91,7 +92,7 @@ def _bootstrap_section(topology: Topology, cluster: str) -> list[str]:
     return [*lines, ""]
 
 
-def cluster_readme(topology: Topology, cluster: str, docs: list[dict], source: tuple[str, str]) -> str:
+def cluster_readme(topology: Topology, cluster: str, docs: list[dict], source: tuple[str, str], steps: Sequence) -> str:
     """README.md of `dist/<cluster>/`."""
     spec = topology.cluster(cluster)
     root = topology.root_shard
@@ -128,7 +129,7 @@ def cluster_readme(topology: Topology, cluster: str, docs: list[dict], source: t
     records = [r for r in dns_plan(topology) if r.cluster == cluster]
     if records:
         lines += ["## DNS records pointing at this cluster", "", dns_table(records, with_cluster=False), ""]
-    lines += _bootstrap_section(topology, cluster)
+    lines += _bootstrap_section(cluster, steps)
     counts = Counter(d["kind"] for d in docs)
     lines += ["## Contents", "", "| kind | objects |", "|---|---|"]
     lines += [f"| {kind} | {counts[kind]} |" for kind in sorted(counts)]
@@ -162,11 +163,16 @@ def top_readme(topology: Topology, manifests: dict[str, list[dict]], source: tup
     return "\n".join(lines) + "\n"
 
 
-def generated_files(topology: Topology, manifests: dict[str, list[dict]], *, topology_path: Path | None) -> dict[Path, str]:
-    """Files for the `dist` tree: README.md and .gitattributes per cluster, and the top-level README.md."""
+def generated_files(topology: Topology, manifests: dict[str, list[dict]], *, topology_path: Path | None,
+                    steps: Callable[[Topology, str], Sequence]) -> dict[Path, str]:
+    """Files for the `dist` tree: README.md and .gitattributes per cluster, and the top-level README.md.
+
+    `steps` is `kcpgitops.bootstrap.bootstrap_steps` (passed in: that module depends on this package).
+    """
     source = topology_source(topology, topology_path)
     files: dict[Path, str] = {Path("README.md"): top_readme(topology, manifests, source)}
     for cluster in topology.clusters:
-        files[Path(cluster.name) / "README.md"] = cluster_readme(topology, cluster.name, manifests.get(cluster.name, []), source)
+        files[Path(cluster.name) / "README.md"] = cluster_readme(
+            topology, cluster.name, manifests.get(cluster.name, []), source, steps(topology, cluster.name))
         files[Path(cluster.name) / ".gitattributes"] = GITATTRIBUTES
     return files

@@ -1,7 +1,17 @@
 """Turning rendered manifests into reviewable files: paths, YAML, sync waves, references, atomic writes."""
 
 from ._files import CLUSTER_SCOPED_DIR, dump_all_yaml, dump_yaml, manifest_path, ordered
-from ._refs import CERT_MANAGER_NAMESPACE, Key, Ref, etcd_endpoint_target, key_of, references, secrets_produced
+from ._refs import (
+    CERT_MANAGER_NAMESPACE,
+    Key,
+    Ref,
+    etcd_endpoint_target,
+    is_bundled,
+    key_of,
+    operator_secrets,
+    references,
+    secrets_produced,
+)
 from ._swap import write_trees
 from ._waves import SYNC_WAVE, annotate_sync_waves, sync_waves
 
@@ -15,8 +25,10 @@ __all__ = [
     "dump_all_yaml",
     "dump_yaml",
     "etcd_endpoint_target",
+    "is_bundled",
     "key_of",
     "manifest_path",
+    "operator_secrets",
     "ordered",
     "references",
     "secrets_produced",

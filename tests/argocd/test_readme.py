@@ -83,14 +83,14 @@ def test_readme_verification_commands_follow_the_guide_order(tree):
                 f"nslookup {topology.front_proxy_hostname}",
                 f"curl -k https://{topology.front_proxy_hostname}:{proxy.port}/healthz",
                 f"kubectl get secret -n {ns} {proxy.admin_kubeconfig} -o jsonpath='{{.data.kubeconfig}}' | base64 -d",
-                "KUBECONFIG=kcp-admin-kubeconfig.yaml kubectl get shards",
+                'KUBECONFIG="$KCP_KUBECONFIG" kubectl get shards',
             ]
             if any(topology.is_remote(s) for s in topology.shards):
                 steps += [f"kubectl get deployments.apps -n {ns}", "kubectl get bundles.operator.kcp.io -A"]
         else:
             steps += [f"kubectl get svc -n {ns} {s.name}-shard-kcp" for s in hosted]
             steps += [f"nslookup {topology.shard_hostname(s)}" for s in hosted]
-            steps.append("KUBECONFIG=kcp-admin-kubeconfig.yaml kubectl get shards")
+            steps.append('KUBECONFIG="$KCP_KUBECONFIG" kubectl get shards')
         _in_order(text, *steps)
 
 

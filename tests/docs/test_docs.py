@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kcpgitops.bootstrap import bootstrap_steps
 from kcpgitops.docs import dns_plan, generated_files, parse_dns_plan, topology_diagram, user_created_secrets
 from kcpgitops.topology import load_topology, parse_topology
 
@@ -76,9 +77,9 @@ def test_readme_carries_no_commit_id_and_no_absolute_path(files):
 
 
 def test_readmes_are_deterministic_whichever_way_the_topology_path_is_given(rendered, topology, monkeypatch):
-    absolute = generated_files(topology, rendered.manifests, topology_path=ROOT / "topology.yaml")
+    absolute = generated_files(topology, rendered.manifests, topology_path=ROOT / "topology.yaml", steps=bootstrap_steps)
     monkeypatch.chdir(ROOT)
-    relative = generated_files(topology, rendered.manifests, topology_path=Path("topology.yaml"))
+    relative = generated_files(topology, rendered.manifests, topology_path=Path("topology.yaml"), steps=bootstrap_steps)
     assert absolute == relative
     assert absolute == {p: t for p, t in rendered.extra_files["dist"].items() if p in absolute}
 
@@ -118,7 +119,7 @@ def test_readme_counts_the_rendered_objects(files, rendered):
 def test_renamed_topology_file_is_named_in_the_rerender_command(tmp_path, topology, rendered):
     other = tmp_path / "prod.yaml"
     other.write_bytes((ROOT / "topology.yaml").read_bytes())
-    text = generated_files(topology, rendered.manifests, topology_path=other)[Path("cluster-1/README.md")]
+    text = generated_files(topology, rendered.manifests, topology_path=other, steps=bootstrap_steps)[Path("cluster-1/README.md")]
     assert "| Topology file | `prod.yaml` |" in text and "KCP_TOPOLOGY=prod.yaml make synth" in text
 
 

@@ -102,7 +102,7 @@ def test_readme_documents_the_ha_test_with_this_topologys_names(kcp_render):
         "echo $URL   # https://alpha.zheng.example.io:6443/services/apiexport/<identity>/cowboys",
         'kubectl -s "$URL/clusters/*" get cowboys.wildwest.dev -A',
         "kubectl -n argocd create job --from=cronjob/kcp-ws-clusters kcp-ws-clusters-now",
-        "make apply-kcp KUBECONFIG=$PWD/kcp-admin-kubeconfig.yaml",
+        'make apply-kcp KUBECONFIG="$KCP_KUBECONFIG"',
     ):
         assert line in readme, line
     assert "--system-namespace" in readme and "kube-system" in readme
