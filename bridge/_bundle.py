@@ -9,10 +9,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from kcpmodel import is_revision_label, revision_label
+
 from ._errors import BundleError
 
 DESIRED_REPLICAS_ANNOTATION = "operator.kcp.io/bundle-desired-replicas"
 LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration"
+DEPLOYMENT_REVISION = "deployment.kubernetes.io/revision"
+"""Set by cluster 1's Deployment controller; the shard cluster's keeps its own count."""
 _METADATA_DROP = (
     "resourceVersion",
     "uid",
@@ -21,7 +25,14 @@ _METADATA_DROP = (
     "generation",
     "creationTimestamp",
     "selfLink",
+    # Cluster 1's controllers' cleanup duties (e.g. the service controller's load-balancer finalizer) and deletion
+    # state: on another cluster a finalizer nobody removes blocks deletion forever.
+    "finalizers",
+    "deletionTimestamp",
+    "deletionGracePeriodSeconds",
 )
+_ANNOTATIONS_DROP = frozenset({DESIRED_REPLICAS_ANNOTATION, LAST_APPLIED, DEPLOYMENT_REVISION})
+_SERVICE_SPEC_DROP = frozenset({"clusterIP", "clusterIPs", "healthCheckNodePort", "ipFamilies", "ipFamilyPolicy"})
 # (apiVersion, kind, plural): the kinds kcp-operator puts in bundles, plus the ones references point at.
 _KINDS = (
     ("v1", "Secret", "secrets"),
@@ -186,19 +197,91 @@ def references(*, objects: list[dict[str, Any]]) -> list[Reference]:
 
 
 def clean(*, obj: dict[str, Any]) -> dict[str, Any]:
-    """Strip what must not travel to another cluster (status, server metadata, cluster IPs, bundle annotation)."""
+    """Strip what must not travel to another cluster: status, server metadata, cluster 1's allocations and annotations.
+
+    kcp-dev/kcp-operator@v0.9.0:pkg/controller/bundle/controller.go generateBundleData clears only resourceVersion, uid,
+    selfLink, generation, creationTimestamp, managedFields and ownerReferences, and marshals the typed object whole, so
+    a bundled (or live) object still carries status, finalizers, the Deployment controller's revision annotation and
+    everything the API server allocated for a Service on cluster 1 (see `_clean_service`).
+    """
     # Copies only the levels it changes: nested values stay shared with the input, so callers treat them as read-only.
     result = {k: v for k, v in obj.items() if k != "status"}
     metadata = {k: v for k, v in (result.get("metadata") or {}).items() if k not in _METADATA_DROP}
     annotations = metadata.get("annotations")
     if isinstance(annotations, dict):
         # A last-applied copy of a Secret would carry its values in plain text.
-        kept = {k: v for k, v in annotations.items() if k not in (DESIRED_REPLICAS_ANNOTATION, LAST_APPLIED)}
+        kept = {k: v for k, v in annotations.items() if k not in _ANNOTATIONS_DROP}
         if kept:
             metadata["annotations"] = kept
         else:
             metadata.pop("annotations")
     result["metadata"] = metadata
     if result.get("kind") == "Service" and isinstance(result.get("spec"), dict):
-        result["spec"] = {k: v for k, v in result["spec"].items() if k not in ("clusterIP", "clusterIPs")}
+        result["spec"] = _clean_service(result["spec"])
     return result
+
+
+def _clean_service(spec: dict[str, Any]) -> dict[str, Any]:
+    """A Service spec without what cluster 1's API server allocated or defaulted from its own network.
+
+    kcp-dev/kcp-operator@v0.9.0:internal/resources/compiledshard/service.go ServiceReconciler sets only type, ports
+    (name, protocol, port, targetPort, appProtocol), selector and labels, and
+    internal/resources/utils/services.go ApplyServiceTemplate only type and clusterIP (plus metadata): every other field
+    below was filled in on cluster 1. Node ports and the health-check node port are allocated from cluster 1's node-port
+    range (another cluster may answer "port already allocated"); cluster IPs from its service CIDR; ipFamilies and
+    ipFamilyPolicy follow its IP stack (an IPv6-only cluster rejects IPv4). A headless Service's `clusterIP: None` is
+    intent, not an allocation, and stays.
+    """
+    result = {k: v for k, v in spec.items() if k not in _SERVICE_SPEC_DROP}
+    if spec.get("clusterIP") == "None":
+        result["clusterIP"] = "None"
+    ports = spec.get("ports")
+    if isinstance(ports, list):
+        result["ports"] = [{k: v for k, v in p.items() if k != "nodePort"} if isinstance(p, dict) else p for p in ports]
+    return result
+
+
+def fingerprint_pod_templates(*, obj: dict[str, Any], fingerprints: dict[tuple[str, str], str], prefix: str) -> dict[str, Any]:
+    """A workload whose pod template names, in annotations, the fingerprint of each delivered Secret/ConfigMap it references.
+
+    kcp-operator v0.9.0 labels the pod template with the resourceVersion of each Secret and ConfigMap it mounts
+    (kcp-dev/kcp-operator@v0.9.0:pkg/reconciling/modifier/revision_labels.go addRevisionLabelsToPodSpec), so pods roll
+    when one changes. Those are cluster 1's resourceVersions: carried along, an update that changes nothing the shard
+    mounts would restart it elsewhere. They are replaced by annotations (label values stop at 63 characters) holding the
+    bridge's keyed fingerprint of what is delivered: `<prefix>/<secret|configmap>-<sha3(name)[:20]>-fingerprint`, the
+    hash part named as in `kcpmodel.revision_label`. A reference the bridge does not deliver (excluded, or optional
+    and absent) gets none.
+    """
+    if obj.get("kind") not in ("Deployment", "StatefulSet"):
+        return obj
+    spec = obj.get("spec")
+    template = spec.get("template") if isinstance(spec, dict) else None
+    if not isinstance(template, dict):
+        return obj
+    template_meta = dict(template.get("metadata") or {})
+    labels = {k: v for k, v in (template_meta.get("labels") or {}).items() if not is_revision_label(k)}
+    annotations = dict(template_meta.get("annotations") or {})
+    for ref in references(objects=[obj]):
+        value = fingerprints.get((ref.kind, ref.name))
+        if value is not None:
+            annotations[content_annotation(kind=ref.kind, name=ref.name, prefix=prefix)] = value
+    if labels:
+        template_meta["labels"] = labels
+    else:
+        template_meta.pop("labels", None)
+    if annotations:
+        template_meta["annotations"] = dict(sorted(annotations.items()))
+    return {**obj, "spec": {**spec, "template": {**template, "metadata": template_meta}}}
+
+
+def content_annotation(*, kind: str, name: str, prefix: str) -> str:
+    """The pod-template annotation key for one referenced Secret or ConfigMap (see `fingerprint_pod_templates`)."""
+    resource = "secret" if kind == "Secret" else "configmap"
+    label = revision_label(resource, name)
+    return f"{prefix}/{label.removeprefix('operator.kcp.io/').removesuffix('-rev')}-fingerprint"
+
+
+def mounted_content(*, obj: dict[str, Any]) -> dict[str, Any]:
+    """What a pod sees of a Secret or ConfigMap: its data, never its metadata."""
+    fields = ("data", "stringData") if obj.get("kind") == "Secret" else ("data", "binaryData")
+    return {f: obj[f] for f in fields if obj.get(f)}

@@ -32,6 +32,24 @@ class GitSettings(_Strict):
     message_prefix: str = Field(default="bridge:", alias="messagePrefix")
     push_retries: int = Field(default=5, alias="pushRetries", ge=0, le=20)
 
+    @field_validator("author_name", "author_email")
+    @classmethod
+    def _identity(cls, value: str) -> str:
+        return check_identity(value)
+
+
+def check_identity(value: str) -> str:
+    """A Git author name or e-mail that `git fast-import` reads as one header field.
+
+    git/git@v2.39.5:Documentation/git-fast-import.txt (`commit`, `committer`): `<name> SP LT <email> GT SP <when> LF`;
+    a newline ends the command early (what follows would be read as further commands) and `<`/`>` delimit the e-mail.
+    """
+    if any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in value):
+        raise ValueError("must not contain control characters (newline, tab, ...)")
+    if "<" in value or ">" in value:
+        raise ValueError("must not contain '<' or '>'")
+    return value
+
 
 def _check_repo(value: str) -> str:
     if _SCP_LIKE.match(value):

@@ -128,6 +128,8 @@ class Cycle:
         self.kube = kube
         self.credentials = credentials
         self._pattern = _render.fingerprint_pattern(annotation=config.fingerprint_annotation)
+        # Pod-template fingerprint annotations live under the same prefix as the object fingerprint annotation.
+        self._annotation_prefix = config.fingerprint_annotation.split("/", 1)[0] if "/" in config.fingerprint_annotation else "bridge.kcp-zheng.io"
         resources = {r.kind: r for r in (SECRETS, CONFIGMAPS, DEPLOYMENTS, SERVICES)}
         self._memo_lock = threading.Lock()
         self._memo_clean: dict[int, dict[str, Any]] = {}
@@ -225,7 +227,7 @@ class Cycle:
                 raise ApiError(f"GET {ref.kind} {namespace}/{ref.name} returned a different object")
             extras.append(fetched)
             present.add((ref.kind, ref.name))
-        cleaned = [self._cleaned_shared(o) for o in objects] + [self._cleaned_shared(o) for o in extras]
+        cleaned = self._fingerprinted([self._cleaned_shared(o) for o in objects] + [self._cleaned_shared(o) for o in extras])
         desired_plain: list[tuple[str, dict[str, Any], bool]] = []
         if target.mode == "bundle":
             desired_plain.append(self._bundle_secret(target=target, secret=secret, cleaned=cleaned))
@@ -317,6 +319,21 @@ class Cycle:
                 cleaned = self._memo_clean[id(obj)] = _bundle.clean(obj=obj)
                 self._memo_keep.append(obj)
             return cleaned
+
+    def _fingerprinted(self, cleaned: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The delivered objects with each pod template's revision labels replaced by content fingerprints.
+
+        Computed from what is delivered (after cleaning), so a change only cluster 1 sees (a resourceVersion, a label)
+        rolls nothing, and a change of what a pod mounts rolls exactly the pods that mount it.
+        """
+        fingerprints = {
+            (o["kind"], o["metadata"]["name"]): _fingerprint.content_fingerprint(
+                key=self.hmac_key, kind=o["kind"], name=o["metadata"]["name"], content=_bundle.mounted_content(obj=o)
+            )
+            for o in cleaned
+            if o.get("kind") in ("Secret", "ConfigMap")
+        }
+        return [_bundle.fingerprint_pod_templates(obj=o, fingerprints=fingerprints, prefix=self._annotation_prefix) for o in cleaned]
 
     def _canonical(self, obj: dict[str, Any]) -> bytes:
         with self._memo_lock:

@@ -7,6 +7,8 @@ import kubeapi
 EXIT_OK = 0
 EXIT_TARGET_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+"""An unexpected error (a bug, or input the bridge does not foresee): distinct from 2 so alerts can tell them apart."""
 
 
 class BridgeError(Exception):

@@ -36,6 +36,14 @@ def target_fingerprint(*, key: bytes, mode: str, sealed_with: str, objects: list
     return PREFIX + mac.hexdigest()
 
 
+def content_fingerprint(*, key: bytes, kind: str, name: str, content: dict[str, Any]) -> str:
+    """Fingerprint of what a pod mounts from one delivered Secret or ConfigMap (its data only, not its metadata or sealing)."""
+    mac = hmac.new(key, b"kcp-bridge/content/v1\n", hashlib.sha256)
+    mac.update(canonical(value={"kind": kind, "name": name}) + b"\n")
+    mac.update(canonical(value=content))
+    return PREFIX + mac.hexdigest()
+
+
 def short(*, fingerprint: str) -> str:
     """The first 12 hex digits, as used in commit messages."""
     return fingerprint.removeprefix(PREFIX)[:12]

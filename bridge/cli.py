@@ -13,7 +13,7 @@ import yaml
 
 from . import _cycle, _render, _seal
 from ._config import DEFAULT_CONFIG, load_config
-from ._errors import EXIT_OK, EXIT_USAGE, BridgeError, UsageError, describe_unexpected
+from ._errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, BridgeError, UsageError, describe_unexpected
 from ._fingerprint import read_key
 from ._git import DEFAULT_KNOWN_HOSTS_FILE, DEFAULT_SSH_KEY_FILE, DEFAULT_TOKEN_FILE, GitCredentials
 from ._kube import client_from_args
@@ -78,7 +78,7 @@ def main(
         return EXIT_USAGE
     except Exception as exc:
         print(f"bridge: error: {describe_unexpected(exc)}", file=stderr)
-        return EXIT_USAGE
+        return EXIT_INTERNAL
 
 
 def _seal_command(*, args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:

@@ -10,7 +10,8 @@ behaviour from here, so they cannot disagree. Every function cites the v0.9.0 so
   `kubeconfig_certificate`, `shard_kubeconfigs`, `root_shard_kubeconfigs`, `proxy_dynamic_kubeconfig`, `proxy_config`,
   the Deployments and Services (`shard_deployment`, `shard_service`, ...) and what they mount (`shard_secret_mounts`,
   `root_shard_secret_mounts`, `proxy_secret_mounts`); `operator_secrets` sums up the Secrets per object;
-- bundles: `bundle_objects`, `bundle_key`, `bundle_value`, `restore_desired_replicas`, `revision_label`, and
+- bundles: `bundle_objects`, `bundle_key`, `bundle_value`, `restore_desired_replicas`, `revision_label`,
+  `is_revision_label`, and
   `shard_export`: what a bundled Shard's own cluster needs (its bundle plus the Secrets its Deployment mounts beyond it).
 """
 
@@ -20,6 +21,7 @@ from ._bundles import (
     bundle_object_string,
     bundle_objects,
     bundle_value,
+    is_revision_label,
     restore_desired_replicas,
     revision_label,
 )
@@ -126,6 +128,7 @@ __all__ = [
     "ca_name",
     "image_settings",
     "is_bundled",
+    "is_revision_label",
     "kubeconfig_certificate",
     "kubeconfig_document",
     "operator_secrets",

@@ -21,6 +21,18 @@ def revision_label(resource: str, name: str) -> str:
     return f"operator.kcp.io/{resource}-{hashlib.sha3_256(name.encode()).hexdigest()[:20]}-rev"
 
 
+_REVISION_LABEL = re.compile(r"^operator\.kcp\.io/(secret|configmap)-[0-9a-f]{20}-rev$")
+
+
+def is_revision_label(key: str) -> bool:
+    """Whether a pod-template label is one of `revision_label`'s (its value is a resourceVersion of the cluster it was made on).
+
+    kcp-dev/kcp-operator@v0.9.0:pkg/reconciling/modifier/revision_labels.go getRelatedRevisionLabels: resources
+    `secret` and `configmap` only.
+    """
+    return bool(_REVISION_LABEL.match(key))
+
+
 # -- Bundles ---------------------------------------------------------------------------------------------------------
 
 BUNDLE_RESOURCES = {

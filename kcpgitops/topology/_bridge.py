@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from ._base import Model
 
@@ -30,3 +30,17 @@ class Bridge(Model):
     """Git author e-mail of bridge commits."""
     push_retries: int = Field(5, ge=0, le=20)
     """Retries (fetch, rebase, push) with exponential backoff when a push is rejected."""
+
+    @field_validator("author_name", "author_email")
+    @classmethod
+    def _git_identity(cls, value: str) -> str:
+        # The bridge writes these into a `git fast-import` stream, `committer <name> SP LT <email> GT SP <when> LF`
+        # (git/git@v2.39.5:Documentation/git-fast-import.txt, `commit`): a newline would end the command early and let
+        # the rest be read as commands, `<`/`>` would move the e-mail's delimiters. The bridge's config refuses the same.
+        if not value:
+            raise ValueError("must not be empty")
+        if any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in value):
+            raise ValueError("must not contain control characters (newline, tab, ...)")
+        if "<" in value or ">" in value:
+            raise ValueError("must not contain '<' or '>'")
+        return value

@@ -25,7 +25,7 @@ def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
     files = {cluster: pair.write(directory=directory, stem=f"sealing-{cluster}")[0] for cluster, pair in sealing.items()}
     return Pki(
         ca_file=ca_file, server_cert=server_cert, server_key=server_key, sealing=sealing, sealing_files=files,
-        expired=pki_mod.expired_sealing_cert(key=sealing["cluster-2"].key),
+        expired=pki_mod.expired_sealing_cert(key=sealing["cluster-2"].key), ca=ca,
     )  # fmt: skip
 
 

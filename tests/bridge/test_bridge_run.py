@@ -24,6 +24,19 @@ from bridge_testkit.sshserver import SSHD, SshServer
 from kubesealpy import SealedSecret, Unsealer
 
 ANNOTATION = "bridge.kcp-zheng.io/fingerprint"
+POD_FINGERPRINT_PREFIX = "bridge.kcp-zheng.io/"
+DEPLOYMENT_FILE = "deployment_kcp-zheng_{shard}-shard-kcp.yaml"
+
+
+def without_pod_fingerprints(obj: dict[str, Any]) -> dict[str, Any]:
+    """The object without the bridge's pod-template content fingerprints (test_bridge_pod_fingerprints checks those)."""
+    if obj["kind"] == "Deployment":
+        template = obj["spec"]["template"]["metadata"]
+        kept = {k: v for k, v in template.get("annotations", {}).items() if not k.startswith(POD_FINGERPRINT_PREFIX)}
+        template.pop("annotations", None)
+        if kept:
+            template["annotations"] = kept
+    return obj
 
 
 def unseal_directory(h: Harness, *, cluster: str, directory: str) -> dict[tuple[str, str], dict[str, Any]]:
@@ -49,7 +62,7 @@ def unseal_directory(h: Harness, *, cluster: str, directory: str) -> dict[tuple[
             del obj["metadata"]["annotations"][ANNOTATION]
             if not obj["metadata"]["annotations"]:
                 del obj["metadata"]["annotations"]
-        result[(obj["kind"], obj["metadata"]["name"])] = obj
+        result[(obj["kind"], obj["metadata"]["name"])] = without_pod_fingerprints(obj)
     return result
 
 
@@ -186,7 +199,8 @@ def test_no_op_cycle_commits_nothing_and_keeps_ciphertext(harness: Harness) -> N
 def test_renewed_certificates_make_exactly_one_commit_per_affected_shard(harness: Harness) -> None:
     assert harness.run().returncode == 0
     before_alpha, before_beta = harness.files("bridge/cluster-2"), harness.files("bridge/cluster-3")
-    # alpha's serving certificate renews: one commit for alpha, one file changed, beta untouched.
+    # alpha's serving certificate renews: one commit for alpha (the Secret, and the Deployment's pod template so the
+    # pods roll), beta untouched.
     harness.world.generations["alpha-server"] = 2
     harness.refresh()
     result = harness.run()
@@ -195,7 +209,9 @@ def test_renewed_certificates_make_exactly_one_commit_per_affected_shard(harness
     subjects = bridge_commits(harness)
     assert len(subjects) == 3 and subjects[0].startswith("bridge: alpha bundle alpha-bundle fingerprint ")
     after_alpha = harness.files("bridge/cluster-2")
-    assert {name for name in after_alpha if after_alpha[name] != before_alpha[name]} == {"sealedsecret_kcp-zheng_alpha-server.yaml"}
+    assert {name for name in after_alpha if after_alpha[name] != before_alpha[name]} == {
+        "sealedsecret_kcp-zheng_alpha-server.yaml", DEPLOYMENT_FILE.format(shard="alpha")
+    }
     assert harness.files("bridge/cluster-3") == before_beta
     assert unseal_directory(harness, cluster="cluster-2", directory="bridge/cluster-2") == expected_objects(harness, "alpha")
     # The shared root CA renews: one commit per shard.
@@ -371,7 +387,7 @@ def test_bundle_mode_delivers_the_whole_bundle_sealed_with_the_missing_reference
     inner = {key: json.loads(value) for key, value in unsealer.unseal(sealed).get_data_decoded().items()}
     expected = expected_objects(harness, "alpha")
     del expected[("Namespace", "kcp-zheng")]
-    assert {(o["kind"], o["metadata"]["name"]): o for o in inner.values()} == expected
+    assert {(o["kind"], o["metadata"]["name"]): without_pod_fingerprints(o) for o in inner.values()} == expected
     assert "apis_apps_v1_namespaces_kcp_zheng_deployments_alpha_shard_kcp" in inner
     assert "api_v1_namespaces_kcp_zheng_secrets_root_service_account" in inner
     assert len(harness.files("bridge/cluster-3")) == 21
@@ -520,7 +536,9 @@ def test_secret_renewed_live_while_the_bundle_is_unchanged_is_delivered_in_one_r
     assert result.returncode == 0, result.stderr
     assert "1 committed, 1 unchanged, 0 failed" in result.stdout
     after = harness.files("bridge/cluster-2")
-    assert {name for name in after if after[name] != before_alpha[name]} == {"sealedsecret_kcp-zheng_alpha-server.yaml"}
+    assert {name for name in after if after[name] != before_alpha[name]} == {
+        "sealedsecret_kcp-zheng_alpha-server.yaml", DEPLOYMENT_FILE.format(shard="alpha")
+    }
     assert harness.files("bridge/cluster-3") == before_beta
     delivered = unseal_directory(harness, cluster="cluster-2", directory="bridge/cluster-2")
     assert delivered[("Secret", "alpha-server")] == expected_clean(renewed)

@@ -29,6 +29,8 @@ EXPECTED = {
     "operator-not-vendored.yaml": ("versions.kcpOperator", "only the vendored kcp-operator manifests"),
     "plain-http-repo-url.yaml": ("clusters[0].git.repoURL", "pushes only over https:// or ssh://"),
     "file-repo-url.yaml": ("clusters[0].git.repoURL", "pushes only over https:// or ssh://"),
+    "newline-in-bridge-author-name.yaml": ("bridge.authorName", "must not contain control characters"),
+    "angle-bracket-in-bridge-author-email.yaml": ("bridge.authorEmail", "must not contain '<' or '>'"),
 }
 
 

@@ -10,10 +10,12 @@ import json
 import os
 import subprocess
 import sys
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
+from kcpgitops.rehearsal._loopback import LoopbackHttpsServer, LoopbackPki
 from tests.kcp._support import FakeKube, Pem, issue, kcp_admin_kubeconfig, make_ca
 from workspace_clusters._kubeconfig import KubeconfigError, parse_kubeconfig
 from workspace_clusters.cli import main
@@ -32,6 +34,10 @@ def pki(tmp_path_factory):
     (work / "server.crt").write_bytes(server.cert)
     (work / "server.key").write_bytes(server.key)
     (work / "token").write_text(TOKEN + "\n")
+    # Issued by the trusted CA but naming no address the job dials (no subjectAltName for 127.0.0.1).
+    wrong_host = issue(api_ca_key, api_ca_cert, "kcp.example.invalid")
+    (work / "wrong-host.crt").write_bytes(wrong_host.cert)
+    (work / "wrong-host.key").write_bytes(wrong_host.key)
     kcp_ca, kcp_ca_key, kcp_ca_cert = make_ca("kcp-server-ca")
     admin = issue(kcp_ca_key, kcp_ca_cert, "kcp-admin")
     rotated = issue(kcp_ca_key, kcp_ca_cert, "kcp-admin")
@@ -255,3 +261,37 @@ def test_the_job_image_carries_the_package():
     assert "COPY workspace_clusters/ /app/workspace_clusters/" in dockerfile
     assert "USER 65532:65532" in dockerfile
     assert 'ENTRYPOINT ["python", "-m", "workspace_clusters"]' in dockerfile
+
+
+class _NeverAnswers(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        raise AssertionError("the job sent a request over an unverified connection")
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("other-ca", "failed (unable to get local issuer certificate)"),
+        ("wrong-host", "failed (IP address mismatch, certificate is not valid for '127.0.0.1'"),
+    ],
+)
+def test_api_server_certificate_from_another_ca_or_for_another_host_is_refused(pki, rendered_job, tmp_path, capsys, case, expected):
+    if case == "other-ca":
+        other = LoopbackPki.create(tmp_path / "other-ca")
+        cert_file, key_file = other.cert_file, other.key_file
+    else:
+        cert_file, key_file = pki["dir"] / "wrong-host.crt", pki["dir"] / "wrong-host.key"
+    server = LoopbackHttpsServer(_NeverAnswers, cert_file=cert_file, key_file=key_file).start()
+    try:
+        out = io.StringIO()
+        code = main([*rendered_job["args"], "--api-server", server.url, "--token-file", str(pki["dir"] / "token"),
+                     "--ca-file", str(pki["dir"] / "api-ca.crt")], out=out)
+    finally:
+        server.stop()
+    output = out.getvalue() + capsys.readouterr().err
+    assert code == 1, output
+    assert f"GET Secret kcp-zheng/kcp-admin-frontproxy: TLS verification of {server.url} {expected}" in output
+    assert "Traceback" not in output

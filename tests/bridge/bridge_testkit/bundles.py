@@ -9,8 +9,10 @@ from __future__ import annotations
 import base64
 import copy
 import functools
+import hashlib
 import json
 import random
+import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,6 +74,8 @@ class World:
     root: str = "root"
     shards: list[str] = field(default_factory=lambda: ["alpha", "beta"])
     generations: dict[str, int] = field(default_factory=dict)
+    bumps: dict[str, int] = field(default_factory=dict)
+    """Updates of a Secret on cluster 1 that leave its content alone (a label, an annotation): each raises its resourceVersion."""
     type_meta_in_bundle: bool = False
     objects: dict[str, dict[str, Any]] = field(default_factory=dict)
     plaintext: dict[tuple[str, str], bytes] = field(default_factory=dict)
@@ -81,6 +85,9 @@ class World:
 
     def secret_path(self, name: str) -> str:
         return f"/api/v1/namespaces/{self.namespace}/secrets/{name}"
+
+    def resource_version(self, name: str) -> str:
+        return str(1000 + self.generations.get(name, 1) + 100 * self.bumps.get(name, 0))
 
     def live_secret(self, entry: dict[str, Any]) -> dict[str, Any]:
         """A Secret as the API server returns it (cert-manager or operator made)."""
@@ -96,7 +103,7 @@ class World:
             "name": name,
             "namespace": self.namespace,
             "uid": f"5e1c0000-0000-4000-8000-{zlib.crc32(name.encode()):012d}",
-            "resourceVersion": str(1000 + generation),
+            "resourceVersion": self.resource_version(name),
             "creationTimestamp": CREATED,
             "labels": {"controller.cert-manager.io/fao": "true"} if tls else {"app.kubernetes.io/managed-by": "kcp-operator"},
         }
@@ -135,6 +142,12 @@ class World:
             container["volumeMounts"].append({"name": secret, "readOnly": True, "mountPath": f"/etc/kcp/tls/{owner}/service-account"})
         container["args"].append("--service-account-lookup=false")
         container["args"].extend(f"--service-account-key-file=/etc/kcp/tls/{o}/service-account/tls.crt" for o in [self.root, *self.shards])
+        # kcp-operator's RelatedRevisionsLabels modifier (pkg/reconciling/modifier/revision_labels.go): one label per
+        # mounted Secret, `operator.kcp.io/secret-<sha3-256(name)[:20]>-rev`, valued with its resourceVersion on cluster 1.
+        labels = dep["spec"]["template"]["metadata"]["labels"]
+        for volume in pod["volumes"]:
+            name = volume["secret"]["secretName"]
+            labels[f"operator.kcp.io/secret-{hashlib.sha3_256(name.encode()).hexdigest()[:20]}-rev"] = self.resource_version(name)
         return dep
 
     def service(self, shard: str) -> dict[str, Any]:
@@ -236,18 +249,30 @@ def _operator_cleared(metadata: dict[str, Any]) -> dict[str, Any]:
     return kept
 
 
+REVISION_LABEL = re.compile(r"^operator\.kcp\.io/(secret|configmap)-[0-9a-f]{20}-rev$")
+
+
 def expected_clean(obj: dict[str, Any]) -> dict[str, Any]:
-    """The issue's cleaning rules, restated independently for assertions."""
+    """The issue's cleaning rules, restated independently for assertions (pod-template fingerprints are checked apart)."""
     result = copy.deepcopy(obj)
     result.pop("status", None)
-    for name in ("resourceVersion", "uid", "ownerReferences", "managedFields", "generation", "creationTimestamp", "selfLink"):
+    for name in (
+        "resourceVersion", "uid", "ownerReferences", "managedFields", "generation", "creationTimestamp", "selfLink",
+        "finalizers", "deletionTimestamp", "deletionGracePeriodSeconds",
+    ):  # fmt: skip
         result["metadata"].pop(name, None)
     annotations = result["metadata"].get("annotations")
     if annotations is not None:
         annotations.pop(DESIRED_REPLICAS, None)
+        annotations.pop("deployment.kubernetes.io/revision", None)
         if not annotations:
             del result["metadata"]["annotations"]
     if result.get("kind") == "Service":
-        result["spec"].pop("clusterIP", None)
-        result["spec"].pop("clusterIPs", None)
+        for name in ("clusterIP", "clusterIPs", "healthCheckNodePort", "ipFamilies", "ipFamilyPolicy"):
+            result["spec"].pop(name, None)
+        for port in result["spec"].get("ports", []):
+            port.pop("nodePort", None)
+    if result.get("kind") == "Deployment":
+        template = result["spec"]["template"]["metadata"]
+        template["labels"] = {k: v for k, v in template.get("labels", {}).items() if not REVISION_LABEL.match(k)}
     return result

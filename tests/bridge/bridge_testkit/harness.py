@@ -34,6 +34,8 @@ class Pki:
     sealing: dict[str, KeyPair]
     sealing_files: dict[str, Path]
     expired: KeyPair
+    ca: KeyPair | None = None
+    """The CA behind `ca_file` (its key signs further test certificates, e.g. one for the wrong host)."""
 
 
 @dataclass
