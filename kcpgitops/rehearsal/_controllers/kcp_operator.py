@@ -474,32 +474,8 @@ class KcpOperator:
 
     def _rootshard_status(self, state: _ClusterState, root: dict, shards: list[str]) -> None:
         # kcp-dev/kcp-operator@v0.9.0:pkg/controller/rootshard/controller.go reconcileStatus.
-        api, now = state.cluster.api, _timestamp(state.cluster.now)
-        name, namespace, _ = _identity(root)
-        generation = root["metadata"].get("generation", 0)
-        status = copy.deepcopy(root.get("status") or {})
-        bundle_condition = _bundle_ready_condition(api, root)
-        conditions = [bundle_condition]
-        bundled = bundle_condition["status"] == "True" and bundle_condition["reason"] == "BundleReady"
-        if not bundled:
-            conditions.append(
-                _compiled_available(api.peek((DEPLOY_GROUP, "CompiledRootShard", namespace, name)), f"CompiledRootShard {name}")
-            )
-        current = list(status.get("conditions") or [])
-        for condition in conditions:
-            current = _update_condition(current, {**condition, "observedGeneration": generation}, now)
-        status["conditions"] = current
-        available, bundle = _find(current, "Available"), _find(current, "Bundle")
-        if root["metadata"].get("deletionTimestamp"):
-            status["phase"] = "Deleting"
-        elif bundled:
-            status["phase"] = "Bundled"
-        elif bundle is not None and bundle["status"] != "True":
-            status["phase"] = "Provisioning"
-        elif available is not None and available["status"] == "True":
-            status["phase"] = "Running"
-        else:
-            status["phase"] = "Provisioning"
+        status, bundled, available, bundle = _owner_conditions(state, root, [], "CompiledRootShard")
+        status["phase"] = _owner_phase(root, bundled, available, bundle)
         status["shards"] = [{"name": s} for s in shards]
         self._write_status(state, root, status)
 
@@ -567,20 +543,8 @@ class KcpOperator:
         added: the Shard keeps the Available condition it had, with the observedGeneration of the last spec it saw
         before the bundle was ready. After any later spec change that condition stays behind the generation.
         """
-        api, now = state.cluster.api, _timestamp(state.cluster.now)
-        name, namespace, _ = _identity(shard)
-        generation = shard["metadata"].get("generation", 0)
-        status = copy.deepcopy(shard.get("status") or {})
-        bundle_condition = _bundle_ready_condition(api, shard)
-        conditions = [*conditions, bundle_condition]
-        bundled = bundle_condition["status"] == "True" and bundle_condition["reason"] == "BundleReady"
-        if not bundled:
-            conditions.append(_compiled_available(api.peek((DEPLOY_GROUP, "CompiledShard", namespace, name)), f"CompiledShard {name}"))
-        current = list(status.get("conditions") or [])
-        for condition in conditions:
-            current = _update_condition(current, {**condition, "observedGeneration": generation}, now)
-        status["conditions"] = current
-        available, bundle = _find(current, "Available"), _find(current, "Bundle")
+        status, bundled, available, bundle = _owner_conditions(state, shard, conditions, "CompiledShard")
+        # Unlike the RootShard and FrontProxy controllers, the Shard controller checks Available before deletion.
         if available is not None and available["status"] == "True":
             status["phase"] = "Running"
         elif shard["metadata"].get("deletionTimestamp"):
@@ -630,32 +594,8 @@ class KcpOperator:
 
     def _frontproxy_status(self, state: _ClusterState, fp: dict, conditions: list[dict]) -> None:
         # kcp-dev/kcp-operator@v0.9.0:pkg/controller/frontproxy/controller.go reconcileStatus.
-        api, now = state.cluster.api, _timestamp(state.cluster.now)
-        name, namespace, _ = _identity(fp)
-        generation = fp["metadata"].get("generation", 0)
-        status = copy.deepcopy(fp.get("status") or {})
-        bundle_condition = _bundle_ready_condition(api, fp)
-        conditions = [*conditions, bundle_condition]
-        bundled = bundle_condition["status"] == "True" and bundle_condition["reason"] == "BundleReady"
-        if not bundled:
-            conditions.append(
-                _compiled_available(api.peek((DEPLOY_GROUP, "CompiledFrontProxy", namespace, name)), f"CompiledFrontProxy {name}")
-            )
-        current = list(status.get("conditions") or [])
-        for condition in conditions:
-            current = _update_condition(current, {**condition, "observedGeneration": generation}, now)
-        status["conditions"] = current
-        available, bundle = _find(current, "Available"), _find(current, "Bundle")
-        if fp["metadata"].get("deletionTimestamp"):
-            status["phase"] = "Deleting"
-        elif bundled:
-            status["phase"] = "Bundled"
-        elif bundle is not None and bundle["status"] != "True":
-            status["phase"] = "Provisioning"
-        elif available is not None and available["status"] == "True":
-            status["phase"] = "Running"
-        else:
-            status["phase"] = "Provisioning"
+        status, bundled, available, bundle = _owner_conditions(state, fp, conditions, "CompiledFrontProxy")
+        status["phase"] = _owner_phase(fp, bundled, available, bundle)
         self._write_status(state, fp, status)
 
     def _proxy_pki(self, state: _ClusterState, root: dict, fp: dict | None) -> list[dict | None]:
@@ -1459,3 +1399,35 @@ def _forget_kcp_shard(cluster: Cluster, name: str) -> None:
     if forget is not None:
         forget(name)
         cluster.log(ACTOR, f"deleted kcp Shard {name} from the root workspace (Shard cleanup)")
+
+def _owner_conditions(state: _ClusterState, owner: dict, conditions: list[dict], compiled_kind: str) -> tuple[dict, bool, dict | None, dict | None]:
+    """The conditions each reconcileStatus of v0.9.0 writes on a RootShard, Shard or FrontProxy: the given ones, the
+    Bundle condition (pkg/controller/bundle/helpers.go GetBundleReadyCondition) and, unless bundled, the Compiled*
+    object's availability; returns (new status, bundled, Available, Bundle)."""
+    api, now = state.cluster.api, _timestamp(state.cluster.now)
+    name, namespace, _ = _identity(owner)
+    generation = owner["metadata"].get("generation", 0)
+    status = copy.deepcopy(owner.get("status") or {})
+    bundle_condition = _bundle_ready_condition(api, owner)
+    conditions = [*conditions, bundle_condition]
+    bundled = bundle_condition["status"] == "True" and bundle_condition["reason"] == "BundleReady"
+    if not bundled:
+        conditions.append(_compiled_available(api.peek((DEPLOY_GROUP, compiled_kind, namespace, name)), f"{compiled_kind} {name}"))
+    current = list(status.get("conditions") or [])
+    for condition in conditions:
+        current = _update_condition(current, {**condition, "observedGeneration": generation}, now)
+    status["conditions"] = current
+    return status, bundled, _find(current, "Available"), _find(current, "Bundle")
+
+
+def _owner_phase(owner: dict, bundled: bool, available: dict | None, bundle: dict | None) -> str:
+    """The phase rootshard/controller.go and frontproxy/controller.go reconcileStatus derive from those conditions."""
+    if owner["metadata"].get("deletionTimestamp"):
+        return "Deleting"
+    if bundled:
+        return "Bundled"
+    if bundle is not None and bundle["status"] != "True":
+        return "Provisioning"
+    if available is not None and available["status"] == "True":
+        return "Running"
+    return "Provisioning"
