@@ -306,20 +306,7 @@ def shard_deployment(
     cache = _effective_cache(spec, root_spec)
     hostname, port = external(root_spec)
     args = [
-        "--root-ca-file=/etc/kcp/tls/ca/root/tls.crt",
-        "--client-ca-file=/etc/kcp/tls/ca/client/tls.crt",
-        "--requestheader-client-ca-file=/etc/kcp/tls/ca/requestheader-client/tls.crt",
-        f"--requestheader-allowed-names={FRONT_PROXY_COMMON_NAME},{ROOT_SHARD_PROXY_COMMON_NAME}",
-        "--requestheader-username-headers=X-Remote-User",
-        "--requestheader-group-headers=X-Remote-Group",
-        "--requestheader-extra-headers-prefix=X-Remote-Extra-",
-        "--tls-private-key-file=/etc/kcp/tls/server/tls.key",
-        "--tls-cert-file=/etc/kcp/tls/server/tls.crt",
-        "--service-account-key-file=/etc/kcp/tls/service-account/tls.crt",
-        "--service-account-private-key-file=/etc/kcp/tls/service-account/tls.key",
-        "--service-account-lookup=false",
-        "--shard-client-key-file=/etc/kcp/tls/client/tls.key",
-        "--shard-client-cert-file=/etc/kcp/tls/client/tls.crt",
+        *_serving_args(),
         f"--shard-name={name}",
         f"--shard-base-url={shard_base_url(name, namespace, spec)}",
         f"--shard-external-url=https://{hostname}:{port}",
@@ -389,20 +376,7 @@ def root_shard_deployment(
     shard_names = list(shard_names)
     hostname, port = external(spec)
     args = [
-        "--root-ca-file=/etc/kcp/tls/ca/root/tls.crt",
-        "--client-ca-file=/etc/kcp/tls/ca/client/tls.crt",
-        "--requestheader-client-ca-file=/etc/kcp/tls/ca/requestheader-client/tls.crt",
-        f"--requestheader-allowed-names={FRONT_PROXY_COMMON_NAME},{ROOT_SHARD_PROXY_COMMON_NAME}",
-        "--requestheader-username-headers=X-Remote-User",
-        "--requestheader-group-headers=X-Remote-Group",
-        "--requestheader-extra-headers-prefix=X-Remote-Extra-",
-        "--tls-private-key-file=/etc/kcp/tls/server/tls.key",
-        "--tls-cert-file=/etc/kcp/tls/server/tls.crt",
-        "--service-account-key-file=/etc/kcp/tls/service-account/tls.crt",
-        "--service-account-private-key-file=/etc/kcp/tls/service-account/tls.key",
-        "--service-account-lookup=false",
-        "--shard-client-key-file=/etc/kcp/tls/client/tls.key",
-        "--shard-client-cert-file=/etc/kcp/tls/client/tls.crt",
+        *_serving_args(),
         f"--shard-base-url={root_shard_base_url(name, namespace, spec)}",
         f"--shard-external-url=https://{hostname}:{port}",
         "--logical-cluster-admin-kubeconfig=/etc/kcp/logical-cluster-admin-kubeconfig/kubeconfig",
@@ -608,3 +582,24 @@ def proxy_service(root_name: str, namespace: str, root_spec: dict, front_proxy: 
         port, labels, template = 6443, resource_labels(root_name, "rootshard-proxy"), (root_spec.get("proxy") or {}).get("serviceTemplate")
     return _service(names["service"], namespace, labels, _ports(("https", port, 6443)), template)
 
+
+def _serving_args() -> list[str]:
+    """The TLS, CA and service-account flags the root shard's and a shard's kcp container share, file for file
+    (kcp-dev/kcp-operator@v0.9.0: compiledrootshard/deployment.go and compiledshard/deployment.go getArgs list the same
+    mounts in the same order)."""
+    return [
+        "--root-ca-file=/etc/kcp/tls/ca/root/tls.crt",
+        "--client-ca-file=/etc/kcp/tls/ca/client/tls.crt",
+        "--requestheader-client-ca-file=/etc/kcp/tls/ca/requestheader-client/tls.crt",
+        f"--requestheader-allowed-names={FRONT_PROXY_COMMON_NAME},{ROOT_SHARD_PROXY_COMMON_NAME}",
+        "--requestheader-username-headers=X-Remote-User",
+        "--requestheader-group-headers=X-Remote-Group",
+        "--requestheader-extra-headers-prefix=X-Remote-Extra-",
+        "--tls-private-key-file=/etc/kcp/tls/server/tls.key",
+        "--tls-cert-file=/etc/kcp/tls/server/tls.crt",
+        "--service-account-key-file=/etc/kcp/tls/service-account/tls.crt",
+        "--service-account-private-key-file=/etc/kcp/tls/service-account/tls.key",
+        "--service-account-lookup=false",
+        "--shard-client-key-file=/etc/kcp/tls/client/tls.key",
+        "--shard-client-cert-file=/etc/kcp/tls/client/tls.crt",
+    ]
