@@ -34,7 +34,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import yaml
 
 from ._api import ApiError, ClusterApi
-from ._loopback import LoopbackHttpsServer, LoopbackPki, shared_pki
+from ._loopback import LoopbackHttpsServer, LoopbackPki, quiet_handler, shared_pki
 
 __all__ = ["LoopbackApiServer", "status_body"]
 
@@ -95,19 +95,9 @@ class LoopbackApiServer(LoopbackHttpsServer):
         self._lock = threading.Lock()
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True
+        handler = quiet_handler(lambda request: server._serve(request), ("GET", "PATCH", "POST", "PUT", "DELETE"))
 
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                server._serve(self)
-
-            do_PATCH = do_POST = do_PUT = do_DELETE = do_GET
-
-        super().__init__(Handler, cert_file=self.pki.cert_file, key_file=self.pki.key_file)
+        super().__init__(handler, cert_file=self.pki.cert_file, key_file=self.pki.key_file)
 
     @property
     def ca_file(self) -> Path:

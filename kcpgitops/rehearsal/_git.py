@@ -25,7 +25,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import IO, Protocol, Self
 
-from ._loopback import LoopbackHttpsServer, LoopbackPki, shared_pki
+from ._loopback import LoopbackHttpsServer, LoopbackPki, quiet_handler, shared_pki
 
 __all__ = ["GIT_TOKEN", "GitHttpServer", "GitRemote", "GitRepos", "Repos", "normalize_repo_url"]
 
@@ -70,20 +70,9 @@ class GitHttpServer(LoopbackHttpsServer):
         self._lock = threading.Lock()
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True
+        handler = quiet_handler(lambda request: server._handle(request), ("GET", "POST"))
 
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                server._handle(self)
-
-            def do_POST(self) -> None:
-                server._handle(self)
-
-        super().__init__(Handler, cert_file=cert_file, key_file=key_file)
+        super().__init__(handler, cert_file=cert_file, key_file=key_file)
 
     def _authorized(self, header: str) -> bool:
         scheme, _, encoded = header.partition(" ")

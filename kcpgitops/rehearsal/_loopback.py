@@ -15,6 +15,7 @@ import shutil
 import ssl
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -25,11 +26,26 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-__all__ = ["LoopbackHttpsServer", "LoopbackPki", "shared_pki"]
+__all__ = ["LoopbackHttpsServer", "LoopbackPki", "quiet_handler", "shared_pki"]
 
 # Validity that needs no wall clock: RFC 5280 4.1.2.5 reserves 99991231235959Z for "no well-defined expiration".
 _NOT_BEFORE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 _NOT_AFTER = datetime.datetime(9999, 12, 31, 23, 59, 59, tzinfo=datetime.UTC)
+
+
+def quiet_handler(serve: Callable[[BaseHTTPRequestHandler], None], verbs: tuple[str, ...]) -> type[BaseHTTPRequestHandler]:
+    """A keep-alive HTTP/1.1 handler class that logs nothing and sends each of `verbs` to `serve(handler)`.
+
+    Other methods get http.server's own 501, as from a server that does not implement them.
+    """
+    attributes: dict[str, object] = {
+        "protocol_version": "HTTP/1.1",
+        "disable_nagle_algorithm": True,
+        "log_message": lambda self, *args: None,
+    }
+    for verb in verbs:
+        attributes[f"do_{verb}"] = lambda self: serve(self)
+    return type("QuietHandler", (BaseHTTPRequestHandler,), attributes)
 
 
 class LoopbackHttpsServer:
