@@ -40,13 +40,13 @@ BASE ?= origin/main
 diff: setup
 	$(PY) -m kcpgitops diff --base $(BASE)
 
-# The rollout rehearsal: every scenario on the default topology (the committed tree) and on the five-cluster fixture
-# (rendered into a scratch copy). Reports go to build/rehearsal-*.md.
+# The rollout rehearsal: every scenario on the default topology (the committed tree, or DIR) and on the five-cluster
+# fixture (rendered into a scratch copy), in one pool of workers. Reports: build/rehearsal.md and
+# build/rehearsal-five-clusters.md.
 FIVE_CLUSTERS := tests/generator/fixtures/five-clusters.yaml
 rehearse: setup
 	mkdir -p build
-	$(PY) -m kcpgitops rehearse $(or $(DIR),.) --output build/rehearsal-default.md > /dev/null
-	$(PY) -m kcpgitops rehearse . --topology $(FIVE_CLUSTERS) --render --output build/rehearsal-five-clusters.md > /dev/null
+	$(PY) -m kcpgitops rehearse $(or $(DIR),.) --also $(FIVE_CLUSTERS) --output build/rehearsal.md > /dev/null
 
 # Without Argo CD: apply dist/kcp in order through the front-proxy (KUBECONFIG = the kcp admin kubeconfig).
 # make apply-kcp [DRY_RUN=1] [KCP_SERVER=https://host:port]

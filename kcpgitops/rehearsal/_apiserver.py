@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import copy
 import json
 import re
 import secrets
@@ -33,7 +32,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import yaml
 
-from ._api import ApiError, ClusterApi
+from ._api import ApiError, ClusterApi, clone
 from ._loopback import LoopbackHttpsServer, LoopbackPki, quiet_handler, shared_pki
 
 __all__ = ["LoopbackApiServer", "status_body"]
@@ -312,7 +311,7 @@ class LoopbackApiServer(LoopbackHttpsServer):
         if not exists:
             self._authorize(user, "create", group, resource, namespace, name, path)
         try:
-            stored = self.api.apply(copy.deepcopy(obj), manager=query["fieldManager"][0])
+            stored = self.api.apply(clone(obj), manager=query["fieldManager"][0])
         except ApiError as exc:
             raise _Reply(
                 exc.code, status_body(code=exc.code, reason=exc.reason, message=exc.message, details={"name": name, "kind": resource})

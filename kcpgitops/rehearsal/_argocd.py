@@ -32,7 +32,6 @@ The Application's `status.health` carries no message: v3.5.1 no longer fills the
 from __future__ import annotations
 
 import base64
-import copy
 import functools
 import hashlib
 import json
@@ -46,7 +45,7 @@ import yaml
 
 from kcpgitops.yaml_cache import load_documents
 
-from ._api import ApiError, ClusterApi, Key, _timestamp, group_of
+from ._api import ApiError, ClusterApi, Key, _timestamp, clone, group_of
 from ._health import Health, evaluate_health, health_overrides, is_worse
 from ._world import Cluster
 
@@ -640,6 +639,8 @@ class _AppMemo:
     """What the last comparison depended on."""
     logged: dict[str, object] = field(default_factory=dict)
     """What was last written to the timeline, per topic (only changes are logged)."""
+    written: tuple = ()
+    """What the last status write was made of (the write is skipped while it is the same and no operation runs)."""
 
 
 @dataclass
@@ -680,6 +681,7 @@ class ArgoCd:
         self._lua_version: tuple[str, int] = ("", 0)
         self._raw: dict[tuple, tuple[tuple[dict, ...] | None, str]] = {}
         self._normalized: dict[tuple, tuple[list[dict], list[tuple[str, str]]]] = {}
+        self._partitions: dict[tuple, tuple[tuple[dict, ...], list[dict], list[dict], list[Key], list[tuple[str, str]]]] = {}
         self._objects: dict[tuple, dict] = {}
         self._permits: dict[tuple, bool] = {}
         self._indexes: dict[int, _Index] = {}
@@ -750,7 +752,7 @@ class ArgoCd:
         cache_key = (meta.get("uid"), meta.get("resourceVersion"), rule, *args)
         found = self._permits.get(cache_key)
         if found is None:
-            check = _kind_permitted if rule == "kind" else _destination_permitted
+            check = {"kind": _kind_permitted, "destination": _destination_permitted, "source": _source_permitted}[rule]
             found = self._permits[cache_key] = check(project, *args)  # type: ignore[arg-type]
         return found
 
@@ -810,12 +812,12 @@ class ArgoCd:
         if source.get("chart") and not source.get("targetRevision"):
             return project, [("InvalidSpecError", "spec.source.targetRevision is required if the manifest source is a helm chart")]
         errors = []
-        if not _source_permitted(project, source["repoURL"]):
+        if not self._permitted(project, "source", source["repoURL"]):
             errors.append(("InvalidSpecError", f"application repo {source['repoURL']} is not permitted in project '{project_name}'"))
         dest = self._destination(cluster, app)
         if dest.invalid:
             return project, [*errors, ("InvalidSpecError", dest.invalid)]
-        if not _destination_permitted(project, dest.server, dest.name, dest.namespace):
+        if not self._permitted(project, "destination", dest.server, dest.name, dest.namespace):
             shown = dest.name if (spec.get("destination") or {}).get("name") else dest.server
             errors.append(("InvalidSpecError", f"application destination server '{shown}' and namespace '{dest.namespace}' do not match "
                                                f"any of the allowed destinations in project '{project_name}'"))
@@ -865,7 +867,7 @@ class ArgoCd:
             cache_key = ("helm", repo, source["chart"], version, release, namespace, json.dumps(values, sort_keys=True))
             if cache_key not in self._raw:
                 try:
-                    rendered = self.charts.render(repo, source["chart"], version, release, namespace, copy.deepcopy(values))
+                    rendered = self.charts.render(repo, source["chart"], version, release, namespace, clone(values))
                     self._raw[cache_key] = (tuple(rendered), "")
                 except LookupError as err:
                     self._raw[cache_key] = (None, str(err).strip("'\""))
@@ -921,9 +923,25 @@ class ArgoCd:
         dest = self._destination(cluster, app)
         api = dest.api
         sha, objects, error, source_type = self._manifests(app, source, revision, dest.namespace)
-        compare_key = (id(api), api.revision if api else -1, sha, json.dumps(source, sort_keys=True), self._lua_version,
-                       json.dumps(spec.get("destination"), sort_keys=True), project["metadata"].get("resourceVersion"),
-                       cluster.api.revision)
+        namespaced = (lambda g, k: api.is_namespaced(g, k)) if api is not None else (lambda g, k: True)
+        schema = (id(api), api.schema_revision if api is not None else -1)
+        targets, hooks, target_keys, repeated = self._targets(objects or (), app_name, dest.namespace, namespaced, schema)
+        live: dict[Key, dict] = {}
+        if api is not None:
+            live = dict(self._index(api).by_app.get(app_name, {}))
+            for key in target_keys:
+                if key not in live:
+                    found = api.peek(key)
+                    if found is not None:
+                        live[key] = found
+        # Everything the comparison reads: the manifests, the destination, the project, the health settings and the
+        # live objects it manages (by resourceVersion). When none changed, the last result stands (Argo CD's
+        # controller likewise skips a full comparison when nothing it watches changed: appcontroller.go
+        # needRefreshAppStatus()).
+        compare_key = (id(api), api.schema_revision if api else -1, sha, id(objects), json.dumps(source, sort_keys=True),
+                       self._lua_version, dest.server, dest.name, dest.namespace, dest.invalid, dest.unreachable,
+                       project["metadata"].get("uid"), project["metadata"].get("resourceVersion"),
+                       tuple((k, o["metadata"].get("resourceVersion")) for k, o in live.items()))
         if memo.compare is not None and memo.compare_key == compare_key and error == "":
             return memo.compare
         conditions: list[tuple[str, str]] = []
@@ -932,27 +950,12 @@ class ArgoCd:
             message = f"failed to generate manifest for source 1 of 1: rpc error: code = Unknown desc = {error}"
             conditions.append(("ComparisonError", f"Failed to load target state: {message}"))
             failed = True
-        namespaced = (lambda g, k: api.is_namespaced(g, k)) if api is not None else (lambda g, k: True)
-        targets, repeated = self._normalize(objects or (), app_name, dest.namespace, namespaced)
         conditions += repeated
-        # argoproj/argo-cd@v3.5.1:controller/state.go partitionTargetObjsForSync() and
-        # argoproj/argo-cd@v3.5.1:gitops-engine/pkg/sync/reconcile.go splitHooks(): delete hooks and ignored objects go.
-        targets = [t for t in targets if not (_is_hook(t) and any(h in ("PreDelete", "PostDelete") for h in _hook_types(t)))]
-        hooks = [t for t in targets if not _ignored(t) and _is_hook(t)]
-        targets = [t for t in targets if not _ignored(t) and not _is_hook(t)]
-        live: dict[Key, dict] = {}
         if api is None:
             reason = dest.unreachable or dest.invalid
             conditions.append(("ComparisonError", f'Failed to load live state: failed to get cluster info for "{dest.server}": {reason}'))
             failed = True
         else:
-            live = dict(self._index(api).by_app.get(app_name, {}))
-            for target in targets:
-                key = _api_key(target, namespaced)
-                if key not in live:
-                    found = api.peek(key)
-                    if found is not None:
-                        live[key] = found
             for key in list(live):
                 # project.IsLiveResourcePermitted(): live objects the project does not permit are not managed.
                 permitted = self._permitted(project, "kind", key[0], key[1], key[3], bool(key[2]))
@@ -1009,6 +1012,24 @@ class ArgoCd:
         memo.compare, memo.compare_key = result, compare_key
         return result
 
+    def _targets(self, objects: tuple[dict, ...], app: str, namespace: str, namespaced: Callable[[str, str], bool],
+                 schema: tuple[int, int]) -> tuple[list[dict], list[dict], list[Key], list[tuple[str, str]]]:
+        """(targets, hooks, the targets' API keys, repeated-resource warnings) of one source's objects, computed once
+        per object set, Application, namespace and served kinds (`schema`: the API and its schema revision)."""
+        cache_key = (id(objects), app, namespace, schema)
+        found = self._partitions.get(cache_key)
+        if found is None or found[0] is not objects:
+            normalized, repeated = self._normalize(objects, app, namespace, namespaced)
+            # argoproj/argo-cd@v3.5.1:controller/state.go partitionTargetObjsForSync() and
+            # argoproj/argo-cd@v3.5.1:gitops-engine/pkg/sync/reconcile.go splitHooks(): delete hooks and ignored
+            # objects go.
+            kept = [t for t in normalized if not (_is_hook(t) and any(h in ("PreDelete", "PostDelete") for h in _hook_types(t)))]
+            hooks = [t for t in kept if not _ignored(t) and _is_hook(t)]
+            targets = [t for t in kept if not _ignored(t) and not _is_hook(t)]
+            keys = [_api_key(t, namespaced) for t in targets]
+            found = self._partitions[cache_key] = (objects, targets, hooks, keys, repeated)
+        return found[1], found[2], found[3], found[4]
+
     def _normalize(self, objects: tuple[dict, ...], app: str, namespace: str, namespaced: Callable[[str, str], bool]
                    ) -> tuple[list[dict], list[tuple[str, str]]]:
         # argoproj/argo-cd@v3.5.1:controller/state.go NormalizeTargetObjects(): namespace by scope (unknown kinds count
@@ -1029,7 +1050,7 @@ class ArgoCd:
             object_key = (id(raw), app, namespace, scope[(group, kind)])
             obj = self._objects.get(object_key)
             if obj is None:
-                obj = copy.deepcopy(raw)
+                obj = clone(raw)
                 meta = obj.setdefault("metadata", {})
                 if not scope[(group, kind)]:
                     meta.pop("namespace", None)
@@ -1132,8 +1153,8 @@ class ArgoCd:
         if prune and not automated.get("allowEmpty") and all(r.get("requiresPruning") for r in compare.resources):
             return ("SyncError", f"Skipping sync attempt to [{revision}]: auto-sync will wipe out all resources")
         memo.op = _Operation(
-            revision=revision, source=copy.deepcopy(source), sync_options=tuple(policy.get("syncOptions") or ()), prune=prune,
-            retry=copy.deepcopy(policy["retry"]) if policy.get("retry") is not None else {"limit": 5},
+            revision=revision, source=clone(source), sync_options=tuple(policy.get("syncOptions") or ()), prune=prune,
+            retry=clone(policy["retry"]) if policy.get("retry") is not None else {"limit": 5},
             resources=resources, self_heal_attempts=attempts, started_at=self._now,
         )
         memo.logged.pop("skip", None)
@@ -1197,7 +1218,7 @@ class ArgoCd:
         op = memo.op
         assert op is not None
         if op.sync_revision is None:
-            op.sync_revision, op.sync_source = op.revision, copy.deepcopy(op.source)
+            op.sync_revision, op.sync_source = op.revision, clone(op.source)
         dest = self._destination(cluster, app)
         if dest.invalid:
             op.phase, op.message = ERROR, dest.invalid
@@ -1218,6 +1239,13 @@ class ArgoCd:
 
     def _write_status(self, cluster: Cluster, app: dict, memo: _AppMemo, compare: _Compare | None, name: str) -> None:
         # argoproj/argo-cd@v3.5.1:controller/appcontroller.go processAppRefreshQueueItem()/persistAppStatus() and setOperationState().
+        op = memo.op
+        # The objects themselves (compared by identity) are kept in `written`, so an id is never reused while compared.
+        objects = (compare, op, app.get("status"))
+        state = (tuple(memo.conditions), op and (op.phase, op.message, op.finished_at, op.retry_count), app["metadata"].get("resourceVersion"))
+        if (memo.written and all(a is b for a, b in zip(memo.written[0], objects, strict=True)) and memo.written[1] == state
+                and (op is None or op.phase != RUNNING)):
+            return  # the same status again: nothing to write
         spec = app.get("spec") or {}
         old = app.get("status") or {}
         status: dict = {}
@@ -1243,6 +1271,9 @@ class ArgoCd:
         status["controllerNamespace"] = self.namespace
         key: Key = ("argoproj.io", "Application", self.namespace, name)
         cluster.api.set_status(key, status)
+        stored = cluster.api.peek(key)
+        if stored is not None:
+            memo.written = ((compare, op, stored.get("status")), (state[0], state[1], stored["metadata"].get("resourceVersion")))
         summary = f"{status['sync']['status']}, {status['health']['status']}"
         if memo.logged.get("summary") != summary:
             memo.logged["summary"] = summary
@@ -1379,7 +1410,7 @@ class _Sync:
             tasks.append(_Task(SYNC, target, live))
         for hook in self.compare.hooks:
             for phase in sorted({t for t in _hook_types(hook) if t in _PHASE_ORDER}, key=_PHASE_ORDER.__getitem__):
-                target = copy.deepcopy(hook)
+                target = clone(hook)
                 meta = target["metadata"]
                 if not meta.get("name"):
                     # Hooks with generateName get a name from the revision, phase and start time.

@@ -30,13 +30,14 @@ Argo CD's tracking labels are added by the Argo CD model, not here. Output is de
 
 from __future__ import annotations
 
-import copy
 import functools
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kcpgitops.yaml_cache import load_documents
+
+from ._api import clone
 
 __all__ = ["CERT_MANAGER", "ETCD_DRUID", "SEALED_SECRETS", "ChartRef", "PinnedCharts"]
 
@@ -97,7 +98,7 @@ class PinnedCharts:
         """
         ref = self.find(repo_url, chart, version)
         builder = {CERT_MANAGER.chart: self._cert_manager, SEALED_SECRETS.chart: self._sealed_secrets, ETCD_DRUID.chart: self._etcd_druid}
-        return copy.deepcopy(builder[ref.chart](ref, release_name, namespace, values or {}))
+        return clone(builder[ref.chart](ref, release_name, namespace, values or {}))
 
     def controller_deployment(
         self, repo_url: str, chart: str, version: str, release_name: str, namespace: str, values: dict | None
@@ -745,14 +746,14 @@ _ETCD_DRUID_DEFAULTS: dict = {
 
 def _merge(base: dict, override: dict) -> dict:
     """Helm's values coalescing: maps merge key by key, anything else replaces (a null deletes the default)."""
-    out = copy.deepcopy(base)
+    out = clone(base)
     for key, value in (override or {}).items():
         if value is None:
             out.pop(key, None)
         elif isinstance(value, dict) and isinstance(out.get(key), dict):
             out[key] = _merge(out[key], value)
         else:
-            out[key] = copy.deepcopy(value)
+            out[key] = clone(value)
     return out
 
 
@@ -839,7 +840,7 @@ def _vendored_crds_cached(folder: Path) -> tuple[dict, ...]:
 
 
 def _vendored_crds(folder: Path) -> list[dict]:
-    return copy.deepcopy(list(_vendored_crds_cached(folder)))
+    return clone(list(_vendored_crds_cached(folder)))
 
 
 def _stub_crds(stubs: tuple) -> list[dict]:

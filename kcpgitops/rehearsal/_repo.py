@@ -8,16 +8,29 @@ fetched ones, and applies the difference. A deliberately broken tree therefore s
 
 from __future__ import annotations
 
+import hashlib
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from kcpgitops.topology import Topology, load_topology
+from kcpgitops.yaml_cache import SAFE_LOADER
+
+from ._api import clone
 
 __all__ = ["WorkingCopy"]
 
 _SKIP = {".git", ".venv", "node_modules", "build", "imports", "tests", "bench", ".pytest_cache", "__pycache__"}
 RENDERED_TREES = ("dist", "argocd")
+
+# What the generator made of (topology file name, topology bytes, sealing certificates), shared by every working copy
+# in the process: scenarios start from the same tree and the sealing keys are cached per process, so most of their
+# re-renders (the ACME e-mail edit, the fetched certificates) are the same render. The cached files are never changed.
+_RENDERS: dict[tuple, dict[str, bytes]] = {}
+# Parsed manifest files by content hash (read-only; callers get copies).
+_PARSED: dict[bytes, tuple[dict, ...]] = {}
 
 
 @dataclass
@@ -28,7 +41,6 @@ class WorkingCopy:
     """Where the copy lives."""
     topology_file: Path
     """The topology file inside the copy."""
-    _render_cache: dict[tuple, dict[str, bytes]] = field(default_factory=dict)
     _model: tuple[bytes, Topology] | None = None
 
     @classmethod
@@ -72,8 +84,8 @@ class WorkingCopy:
     def render(self) -> dict[str, bytes]:
         """What the generator makes of the copy's topology and certificates now (repo-relative path -> bytes)."""
         certs = tuple(sorted((p.name, p.read_bytes()) for p in (self.root / "certs").glob("*.pem"))) if (self.root / "certs").is_dir() else ()
-        key = (self.topology_file.read_bytes(), certs)
-        if key not in self._render_cache:
+        key = (self.topology_file.relative_to(self.root).as_posix(), self.topology_file.read_bytes(), certs)
+        if key not in _RENDERS:
             from kcpgitops.render import render  # the generator (cdk8s): only the person's render step needs it
 
             rendered = render(self.topology, topology_path=self.topology_file)
@@ -81,18 +93,20 @@ class WorkingCopy:
             for tree in RENDERED_TREES:
                 for path, text in rendered.files(tree).items():
                     out[f"{tree}/{path.as_posix()}"] = text.encode()
-            self._render_cache[key] = out
-        return self._render_cache[key]
+            _RENDERS[key] = out
+        return _RENDERS[key]
 
     def documents(self, path: str) -> list[dict]:
         """The YAML documents of every manifest file below a repo path, in path order (`kubectl apply -R -f`)."""
-        import yaml
-
         base = self.root / path
         files = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml", ".json"))
         docs = []
         for file in files:
-            docs += [d for d in yaml.safe_load_all(file.read_text(encoding="utf-8")) if isinstance(d, dict)]
+            content = file.read_bytes()
+            digest = hashlib.sha256(content).digest()
+            if digest not in _PARSED:  # the Argo CD install manifest alone is megabytes, the same in every scenario
+                _PARSED[digest] = tuple(d for d in yaml.load_all(content.decode("utf-8"), Loader=SAFE_LOADER) if isinstance(d, dict))
+            docs += [clone(d) for d in _PARSED[digest]]
         return docs
 
     def write_certificate(self, cluster: str, pem: bytes) -> str:

@@ -1,4 +1,4 @@
-"""`python -m kcpgitops rehearse [DIR] [--topology F] [--scenario NAME ...] [--json] [--render]`."""
+"""`python -m kcpgitops rehearse [DIR] [--topology F] [--also F ...] [--scenario NAME ...] [--json] [--render]`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import os
 import shutil
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -29,7 +29,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--scenario", action="append", default=None, metavar="NAME", help="run only these scenarios (repeatable)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON with every event")
     parser.add_argument("--render", action="store_true", help="render the topology into a scratch copy of DIR first (a topology whose output is not committed)")
-    parser.add_argument("--output", type=Path, default=None, help="also write the report to this file")
+    parser.add_argument("--also", action="append", type=Path, default=[], metavar="TOPOLOGY",
+                        help="also rehearse this topology, rendered into a scratch copy of DIR (repeatable); every "
+                             "topology's scenarios share one pool of worker processes")
+    parser.add_argument("--output", type=Path, default=None,
+                        help="also write the report to this file; an --also topology's report goes beside it as "
+                             "<stem>-<topology stem><suffix>")
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
                         help="scenario groups run in parallel processes (default: 2, or 1 on a one-core machine)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch directory (Git repository, job files) for inspection")
@@ -37,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
-    """Run the selected scenarios; exit 0 only when each behaves as expected."""
+    """Run the selected scenarios on every topology; exit 0 only when each behaves as expected."""
     args = _parser().parse_args(argv)
     source = args.dir.resolve()
     topology = (args.topology or source / "topology.yaml").resolve()
@@ -48,41 +53,79 @@ def main(argv: list[str]) -> int:
     if not (source / "dist").is_dir() and not args.render:
         print(f"error: {source} holds no dist/ (render it first, or pass --render)", file=sys.stderr)
         return EXIT_USAGE
-    if not topology.is_file():
-        print(f"error: topology file {topology} not found; pass --topology", file=sys.stderr)
+    for path in (topology, *(p.resolve() for p in args.also)):
+        if not path.is_file():
+            print(f"error: topology file {path} not found; pass --topology or --also with an existing file", file=sys.stderr)
+            return EXIT_USAGE
+    stems = [topology.stem, *(p.stem for p in args.also)]
+    if len(set(stems)) != len(stems):
+        print(f"error: topology files need distinct names (their reports are named after them): {', '.join(stems)}", file=sys.stderr)
         return EXIT_USAGE
     scratch = Path(tempfile.mkdtemp(prefix="kcp-rehearse-"))
+    selected = [SCENARIOS[name] for name in (args.scenario or SCENARIOS)]
+    groups = _groups(selected)
+    # Longest groups first, so that two workers finish close together (a chained day-2 group is the longest).
+    order = sorted(range(len(groups)), key=lambda i: -len(groups[i]))
     try:
-        if args.render:
-            source, topology = _render_copy(source, topology, scratch / "rendered")
-        selected = [SCENARIOS[name] for name in (args.scenario or SCENARIOS)]
-        groups = _groups(selected)
-        jobs = [([scenario.name for scenario in group], source, topology, scratch) for group in groups]
-        if args.jobs > 1 and len(groups) > 1:
-            # Each group in a fresh interpreter ("spawn"): a forked child would share the parent's jsii kernel pipe.
-            with ProcessPoolExecutor(max_workers=args.jobs, mp_context=get_context("spawn")) as pool:
-                results = list(pool.map(_run_group, jobs))
-        else:
-            results = [_run_group(job) for job in jobs]
-        outcomes = [outcome for result in results for outcome in result]
-        for outcome in outcomes:
-            print(f"{'pass' if outcome.passed else 'FAIL'}: {outcome.scenario}: {outcome.summary}", file=sys.stderr)
-            if not outcome.passed:
-                for stall in outcome.stalls:
-                    print(f"  {stall.message()}", file=sys.stderr)
-                for check in outcome.failed_checks:
-                    print(f"  check failed: {check}", file=sys.stderr)
-        report = as_json(outcomes) if args.json else markdown(outcomes)
-        if args.output:
-            args.output.parent.mkdir(parents=True, exist_ok=True)
-            args.output.write_text(report, encoding="utf-8")
-        print(report)
-        return EXIT_OK if all(o.passed for o in outcomes) else EXIT_FAILED
+        pool = ProcessPoolExecutor(max_workers=args.jobs, mp_context=get_context("spawn")) if args.jobs > 1 else None
+        try:
+            todo = [(source, topology, args.render), *((source, p.resolve(), True) for p in args.also)]
+            trees: list[tuple[Path, Path]] = []
+            futures: dict[tuple[int, int], object] = {}
+            # Submission order is run order: every topology's longest (chained) groups first, so that the two
+            # workers finish close together, then the rest. Rendering a topology overlaps with the workers already
+            # rehearsing the one before.
+            for index, (tree, topo, render) in enumerate(todo):
+                if render:
+                    tree, topo = _render_copy(tree, topo, scratch / f"rendered-{index}")
+                trees.append((tree, topo))
+                for i in order[:1]:
+                    futures[(index, i)] = _submit(pool, groups[i], tree, topo, scratch / f"topology-{index}")
+            for index, (tree, topo) in enumerate(trees):
+                for i in order[1:]:
+                    futures[(index, i)] = _submit(pool, groups[i], tree, topo, scratch / f"topology-{index}")
+            results = [[_result(futures[(index, i)]) for i in range(len(groups))] for index in range(len(trees))]
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+        runs = [(index, topo) for index, (_, topo) in enumerate(trees)]
+        passed = True
+        for (index, topo), result in zip(runs, results, strict=True):
+            outcomes = [outcome for group in result for outcome in group]
+            passed &= _print_outcomes(topo, outcomes, multiple=len(runs) > 1)
+            report = as_json(outcomes) if args.json else markdown(outcomes)
+            if args.output:
+                target = args.output if index == 0 else args.output.with_name(f"{args.output.stem}-{topo.stem}{args.output.suffix}")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(report, encoding="utf-8")
+            print(report)
+        return EXIT_OK if passed else EXIT_FAILED
     finally:
         if args.keep:
             print(f"scratch kept in {scratch}", file=sys.stderr)
         else:
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _submit(pool: ProcessPoolExecutor | None, group: list[Scenario], tree: Path, topology: Path, work: Path) -> object:
+    job = ([scenario.name for scenario in group], tree, topology, work)
+    return pool.submit(_run_group, job) if pool is not None else _run_group(job)
+
+
+def _result(submitted: object) -> list[Outcome]:
+    return submitted.result() if isinstance(submitted, Future) else submitted  # type: ignore[return-value]
+
+
+def _print_outcomes(topology: Path, outcomes: list[Outcome], *, multiple: bool) -> bool:
+    prefix = f"{topology.name}: " if multiple else ""
+    for outcome in outcomes:
+        print(f"{prefix}{'pass' if outcome.passed else 'FAIL'}: {outcome.scenario}: {outcome.summary}", file=sys.stderr)
+        if not outcome.passed:
+            for stall in outcome.stalls:
+                print(f"  {stall.message()}", file=sys.stderr)
+            for check in outcome.failed_checks:
+                print(f"  check failed: {check}", file=sys.stderr)
+    return all(o.passed for o in outcomes)
 
 
 def _groups(selected: list[Scenario]) -> list[list[Scenario]]:

@@ -25,6 +25,8 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import Field, field_validator, model_validator
 
+from kcpgitops.yaml_cache import SAFE_LOADER
+
 from ._base import Model
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -538,7 +540,7 @@ def load_kcp_file(relative: str, *, where: str, kind: str) -> dict:
     """Read a repo-relative YAML file holding exactly one apis.kcp.io object of `kind`; ValueError names `where`."""
     path = REPO_ROOT / relative
     try:
-        docs = [d for d in yaml.safe_load_all(path.read_text(encoding="utf-8")) if d is not None]
+        docs = [d for d in yaml.load_all(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) if d is not None]
     except OSError as exc:
         raise ValueError(f"{where}: cannot read {relative} ({exc.__class__.__name__}); give a file relative to the repository root") from None
     except yaml.YAMLError:

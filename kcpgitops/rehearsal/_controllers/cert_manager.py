@@ -23,7 +23,6 @@ Simplified, on purpose:
 from __future__ import annotations
 
 import base64
-import copy
 import hashlib
 import ipaddress
 import json
@@ -36,7 +35,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from .._api import ApiError, Key, describe, key_of
+from .._api import ApiError, Key, clone, describe, key_of
 from .._world import Cluster
 from .workloads import QuietGate, go_duration, rfc3339, seconds_of, simulated_datetime
 
@@ -123,7 +122,7 @@ def renew(cluster: Cluster, namespace: str, name: str) -> None:
     obj = cluster.api.get(*key)
     if obj is None:
         raise LookupError(f'certificates.cert-manager.io "{name}" not found')
-    status = copy.deepcopy(obj.get("status") or {})
+    status = clone(obj.get("status") or {})
     status["conditions"] = _set_condition(
         status.get("conditions"),
         "Issuing",
@@ -197,7 +196,7 @@ class CertManager:
 
     def _setup_issuer(self, cluster: Cluster, issuer: dict, resource_ns: str) -> None:
         key = key_of(issuer)
-        spec, status = issuer.get("spec") or {}, copy.deepcopy(issuer.get("status") or {})
+        spec, status = issuer.get("spec") or {}, clone(issuer.get("status") or {})
         generation = issuer["metadata"].get("generation", 1)
         secret_ns = resource_ns if issuer["kind"] == "ClusterIssuer" else issuer["metadata"]["namespace"]
         if "selfSigned" in spec:
@@ -300,7 +299,7 @@ class CertManager:
         key = key_of(certificate)
         meta, spec = certificate["metadata"], certificate.get("spec") or {}
         generation = meta.get("generation", 1)
-        status = copy.deepcopy(certificate.get("status") or {})
+        status = clone(certificate.get("status") or {})
         secret = cluster.api.peek(("", "Secret", meta["namespace"], spec.get("secretName", "")))
         parsed = _parse_secret(cluster, secret)
         issuing = _condition(status, "Issuing")

@@ -18,7 +18,6 @@ audit or authorization-webhook flags, no PEM validation of merged CA bundles, le
 from __future__ import annotations
 
 import base64
-import copy
 import functools
 import json
 import re
@@ -68,7 +67,7 @@ from kcpmodel import (
 )
 from kcpmodel import proxy_config as _proxy_config
 
-from .._api import ApiError, Key, _timestamp, describe, group_of, key_of
+from .._api import ApiError, Key, _timestamp, clone, describe, group_of, key_of
 from .._world import Cluster
 
 __all__ = ["KcpOperator", "kubeconfig_yaml", "operator_flags", "proxy_config"]
@@ -464,7 +463,7 @@ class KcpOperator:
                 "CompiledRootShard",
                 revisions,
                 {ROOTSHARD_LABEL: name},
-                {"rootShard": copy.deepcopy(spec), "shards": shards},
+                {"rootShard": clone(spec), "shards": shards},
             )
             self._ensure(state, compiled, root, owner_kind="RootShard")
         self._rootshard_status(state, root, shards)
@@ -528,7 +527,7 @@ class KcpOperator:
                 "CompiledShard",
                 revisions,
                 {SHARD_LABEL: name, ROOTSHARD_LABEL: root_name},
-                {"shard": copy.deepcopy(spec), "rootShard": {"name": root_name, "spec": copy.deepcopy(root_spec)}, "shards": shards},
+                {"shard": clone(spec), "rootShard": {"name": root_name, "spec": clone(root_spec)}, "shards": shards},
             )
             self._ensure(state, compiled, shard, owner_kind="Shard")
         self._shard_status(state, shard, [condition])
@@ -584,7 +583,7 @@ class KcpOperator:
                 "CompiledFrontProxy",
                 revisions,
                 {FRONT_PROXY_LABEL: name, ROOTSHARD_LABEL: root_name},
-                {"frontProxy": copy.deepcopy(spec), "rootShard": {"name": root_name, "spec": copy.deepcopy(root_spec)}, "shards": shards},
+                {"frontProxy": clone(spec), "rootShard": {"name": root_name, "spec": clone(root_spec)}, "shards": shards},
             )
             self._ensure(state, compiled, fp, owner_kind="FrontProxy")
         self._frontproxy_status(state, fp, [condition])
@@ -655,7 +654,7 @@ class KcpOperator:
             return None
         spec = kc.get("spec") or {}
         target = spec.get("target") or {}
-        status = copy.deepcopy(kc.get("status") or {})
+        status = clone(kc.get("status") or {})
         status["targetName"] = next(
             (
                 f"{k}/{target[f]['name']}"
@@ -720,7 +719,7 @@ class KcpOperator:
         bundle = api.get(OPERATOR_GROUP, "Bundle", namespace, name)
         if bundle is None:
             return None
-        status = copy.deepcopy(bundle.get("status") or {})
+        status = clone(bundle.get("status") or {})
         status.setdefault("objects", [])
         target = (bundle.get("spec") or {}).get("target") or {}
         errors: list[str] = []
@@ -959,7 +958,7 @@ class KcpOperator:
         # Compiled*Reconciler.reconcileStatus: Available from the Deployment (util.GetDeploymentAvailableCondition).
         api, now = state.cluster.api, _timestamp(state.cluster.now)
         namespace = compiled["metadata"]["namespace"]
-        status = copy.deepcopy(compiled.get("status") or {})
+        status = clone(compiled.get("status") or {})
         condition = _deployment_available(api.peek(("apps", "Deployment", namespace, deployment)), f"{namespace}/{deployment}")
         current = _update_condition(
             list(status.get("conditions") or []), {**condition, "observedGeneration": compiled["metadata"].get("generation", 0)}, now
@@ -1105,7 +1104,7 @@ def _keep_live_fields(live: dict, desired: dict, *, merge_labels: bool, replace_
     if desired.get("kind") in ("Service", "Deployment") and isinstance(live.get("spec"), dict):
         spec = desired.setdefault("spec", {})
         for field_name, value in live["spec"].items():
-            spec.setdefault(field_name, copy.deepcopy(value))
+            spec.setdefault(field_name, clone(value))
         if desired["kind"] == "Service":
             by_name = {p.get("name"): p for p in live["spec"].get("ports") or []}
             for port in spec.get("ports") or []:
@@ -1407,7 +1406,7 @@ def _owner_conditions(state: _ClusterState, owner: dict, conditions: list[dict],
     api, now = state.cluster.api, _timestamp(state.cluster.now)
     name, namespace, _ = _identity(owner)
     generation = owner["metadata"].get("generation", 0)
-    status = copy.deepcopy(owner.get("status") or {})
+    status = clone(owner.get("status") or {})
     bundle_condition = _bundle_ready_condition(api, owner)
     conditions = [*conditions, bundle_condition]
     bundled = bundle_condition["status"] == "True" and bundle_condition["reason"] == "BundleReady"
