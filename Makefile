@@ -43,6 +43,8 @@ diff: setup
 # The rollout rehearsal: every scenario on the default topology (the committed tree, or DIR) and on the five-cluster
 # fixture (rendered into a scratch copy), in one pool of workers. Reports: build/rehearsal.md and
 # build/rehearsal-five-clusters.md.
+# Test workers: the project machines have 2 cores.
+PYTEST_WORKERS ?= 2
 FIVE_CLUSTERS := tests/generator/fixtures/five-clusters.yaml
 rehearse: setup
 	mkdir -p build
@@ -58,7 +60,7 @@ lint: setup
 
 test: setup lint check-rendered validate check rehearse
 	mkdir -p build && $(PY) -m kcpgitops diff --base HEAD --output build/rendered-diff.md
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist worksteal
 
 imports: setup
 	scripts/import_crds.sh
@@ -73,6 +75,7 @@ bench: setup
 	$(PY) bench/bench_check_diff.py
 	$(PY) bench/bench_bridge.py
 	$(PY) bench/bench_rehearsal.py
+	$(PY) bench/bench_make_test.py
 
 clean:
 	rm -rf $(VENV) node_modules build .pytest_cache

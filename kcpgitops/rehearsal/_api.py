@@ -115,6 +115,8 @@ class ClusterApi:
     now: Callable[[], float] = lambda: 0.0
     """Simulated time in seconds since the rehearsal started (creation timestamps, deletion times)."""
     _objects: dict[Key, dict] = field(default_factory=dict)
+    _by_kind: dict[tuple[str, str], set[Key]] = field(default_factory=dict)
+    """(group, kind) -> the keys stored of it: listing a kind must not scan every object."""
     _crds: dict[tuple[str, str], _KindInfo] = field(default_factory=dict)
     _revision: int = 0
     _schema_revision: int = 0
@@ -182,7 +184,7 @@ class ClusterApi:
 
     def iter(self, group: str, kind: str, namespace: str | None = None) -> Iterator[dict]:
         """The stored objects of a kind, read-only, sorted by namespace and name."""
-        for key in sorted(k for k in self._objects if k[0] == group and k[1] == kind and (namespace is None or k[2] == namespace)):
+        for key in sorted(k for k in self._by_kind.get((group, kind), ()) if namespace is None or k[2] == namespace):
             yield self._objects[key]
 
     def keys(self) -> list[Key]:
@@ -273,6 +275,7 @@ class ClusterApi:
         obj = self._objects.pop(key, None)
         if obj is None:
             return False
+        self._by_kind[key[:2]].discard(key)
         self._revision += 1
         self._notify("DELETED", obj)
         group, kind, _, name = key
@@ -344,6 +347,7 @@ class ClusterApi:
         self._revision += 1
         obj["metadata"]["resourceVersion"] = str(self._revision)
         self._objects[key] = obj
+        self._by_kind.setdefault(key[:2], set()).add(key)
         self._notify(event, obj)
 
     def _notify(self, event: str, obj: dict) -> None:

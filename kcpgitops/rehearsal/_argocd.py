@@ -682,7 +682,6 @@ class ArgoCd:
         self._raw: dict[tuple, tuple[tuple[dict, ...] | None, str]] = {}
         self._normalized: dict[tuple, tuple[list[dict], list[tuple[str, str]]]] = {}
         self._partitions: dict[tuple, tuple[tuple[dict, ...], list[dict], list[dict], list[Key], list[tuple[str, str]]]] = {}
-        self._objects: dict[tuple, dict] = {}
         self._permits: dict[tuple, bool] = {}
         self._indexes: dict[int, _Index] = {}
         self._health: dict[tuple, Health | None] = {}
@@ -1048,7 +1047,8 @@ class ArgoCd:
             group, kind = _gk(raw)
             # Raw objects are shared (parse cache) and live as long as the process: their id identifies them.
             object_key = (id(raw), app, namespace, scope[(group, kind)])
-            obj = self._objects.get(object_key)
+            cached_obj = _NORMALIZED.get(object_key)
+            obj = cached_obj[1] if cached_obj is not None and cached_obj[0] is raw else None
             if obj is None:
                 obj = clone(raw)
                 meta = obj.setdefault("metadata", {})
@@ -1058,7 +1058,7 @@ class ArgoCd:
                     meta["namespace"] = namespace
                 annotations = meta.setdefault("annotations", {})
                 annotations[TRACKING_ID] = f"{app}:{group}/{kind}:{meta.get('namespace') or namespace}/{meta.get('name', '')}"
-                self._objects[object_key] = obj
+                _NORMALIZED[object_key] = (raw, obj)
             by_key.setdefault(_obj_key(obj), []).append(obj)
         targets, conditions = [], []
         for key, found in by_key.items():
@@ -1844,6 +1844,9 @@ def _secret_field(secret: dict, name: str) -> str:
 
 
 _PARSED: dict[tuple[str, bytes], tuple[tuple[dict, ...], str]] = {}
+# Normalized target objects by (id of the raw object, app, namespace, scope), for every world in the process. The raw
+# object is kept beside its normalized copy, so the id cannot be reused while the entry exists; both are read-only.
+_NORMALIZED: dict[tuple, tuple[dict, dict]] = {}
 
 
 def _parse_manifest(filename: str, content: bytes, objects: list[dict]) -> str:

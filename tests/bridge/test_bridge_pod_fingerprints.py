@@ -23,7 +23,7 @@ def _hash(name: str) -> str:
 
 
 def _deployment(h: Harness) -> dict[str, Any]:
-    return yaml.safe_load(h.files("bridge/cluster-2")[DEPLOYMENT])
+    return yaml.load(h.files("bridge/cluster-2")[DEPLOYMENT], Loader=yaml.CSafeLoader)
 
 
 def _pod_annotations(h: Harness) -> dict[str, str]:
@@ -89,12 +89,12 @@ def test_delivered_service_and_deployment_carry_no_server_populated_field_of_clu
     harness.api.put(svc_path, svc)
     assert harness.run().returncode == 0
     files = harness.files("bridge/cluster-2")
-    service = yaml.safe_load(files[SERVICE])
+    service = yaml.load(files[SERVICE], Loader=yaml.CSafeLoader)
     assert "finalizers" not in service["metadata"]
     for field in ("clusterIP", "clusterIPs", "healthCheckNodePort", "ipFamilies", "ipFamilyPolicy"):
         assert field not in service["spec"], field
     assert [p.get("nodePort") for p in service["spec"]["ports"]] == [None, None]
     assert [p["port"] for p in service["spec"]["ports"]] == [6443, 6444]
-    deployment = yaml.safe_load(files[DEPLOYMENT])
+    deployment = yaml.load(files[DEPLOYMENT], Loader=yaml.CSafeLoader)
     assert "deployment.kubernetes.io/revision" not in deployment["metadata"]["annotations"]
     assert "status" not in deployment and "status" not in service

@@ -18,7 +18,7 @@ RENDERED = REPO_ROOT / "dist" / "cluster-1" / "kcp-zheng"
 
 def _rendered_role_paths() -> set[str]:
     """API paths the committed (rendered, kept fresh by check-rendered) Role lets the bridge GET."""
-    role = yaml.safe_load((RENDERED / "role.rbac.authorization.k8s.io_kcp-bridge.yaml").read_text())
+    role = yaml.load((RENDERED / "role.rbac.authorization.k8s.io_kcp-bridge.yaml").read_text(), Loader=yaml.CSafeLoader)
     paths = set()
     for rule in role["rules"]:
         assert rule["verbs"] == ["get"] and rule["resourceNames"], rule
@@ -29,8 +29,8 @@ def _rendered_role_paths() -> set[str]:
 
 
 def _rendered_exclusions() -> dict[str, list[str]]:
-    config_map = yaml.safe_load((RENDERED / "configmap.core_kcp-bridge-config.yaml").read_text())
-    return {t["shard"]: t["excludeReferences"] for t in yaml.safe_load(config_map["data"]["config.yaml"])["targets"]}
+    config_map = yaml.load((RENDERED / "configmap.core_kcp-bridge-config.yaml").read_text(), Loader=yaml.CSafeLoader)
+    return {t["shard"]: t["excludeReferences"] for t in yaml.load(config_map["data"]["config.yaml"], Loader=yaml.CSafeLoader)["targets"]}
 
 
 @pytest.fixture
@@ -79,7 +79,7 @@ def test_rendered_role_without_one_of_its_names_fails_the_shards_that_need_it(re
 
 
 def test_generator_retires_the_bridge_path_of_every_cluster_left_without_remote_shards() -> None:
-    data = yaml.safe_load((REPO_ROOT / "topology.yaml").read_text())
+    data = yaml.load((REPO_ROOT / "topology.yaml").read_text(), Loader=yaml.CSafeLoader)
     data.pop("kcp", None)
     data["shards"] = [s for s in data["shards"] if s["name"] != "beta"]
     config = bridge_config(parse_topology(yaml.safe_dump(data)))

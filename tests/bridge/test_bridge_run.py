@@ -44,7 +44,7 @@ def unseal_directory(h: Harness, *, cluster: str, directory: str) -> dict[tuple[
     unsealer = Unsealer.from_private_key(h.pki.sealing[cluster].key)
     result = {}
     for name, content in h.files(directory).items():
-        doc = yaml.safe_load(content)
+        doc = yaml.load(content, Loader=yaml.CSafeLoader)
         assert doc["metadata"]["annotations"][ANNOTATION].startswith("hmac-sha256:"), name
         if doc["kind"] == "SealedSecret":
             assert doc["metadata"]["annotations"] == {ANNOTATION: doc["metadata"]["annotations"][ANNOTATION]}
@@ -107,7 +107,7 @@ def delivered(tmp_path_factory: pytest.TempPathFactory, pki: Pki) -> Iterator[De
     saved = os.environ["PATH"]
     os.environ["PATH"] = f"{shim_dir}{os.pathsep}{saved}"
     try:
-        result = h.run()
+        result = h.run(process=True)  # the first delivery runs as the CronJob's process does
     finally:
         os.environ["PATH"] = saved
     try:
@@ -159,7 +159,7 @@ def test_delivered_objects_equal_bundle_objects_plus_missing_references_cleaned(
         assert delivered_objects.keys() == expected.keys()
         for key in expected:
             assert delivered_objects[key] == expected[key], key
-    deployment = yaml.safe_load(harness.files("bridge/cluster-2")["deployment_kcp-zheng_alpha-shard-kcp.yaml"])
+    deployment = yaml.load(harness.files("bridge/cluster-2")["deployment_kcp-zheng_alpha-shard-kcp.yaml"], Loader=yaml.CSafeLoader)
     assert deployment["spec"]["replicas"] == 2
     assert "operator.kcp.io/bundle-desired-replicas" not in deployment["metadata"]["annotations"]
 
@@ -284,7 +284,7 @@ def test_push_that_keeps_failing_exits_1_after_bounded_retries(harness: Harness)
 
 def test_git_server_down_fails_clearly_with_exit_1(harness: Harness) -> None:
     harness.git.stop()
-    result = harness.run()
+    result = harness.run(process=True)
     assert result.returncode == 1
     assert "FAILED: cannot clone" in result.stderr and "alpha (cluster-2)" in result.stderr and "beta (cluster-3)" in result.stderr
     assert "0 committed, 0 unchanged, 2 failed" in result.stderr
@@ -434,13 +434,13 @@ def test_first_delivery_to_a_branch_that_does_not_exist_yet_creates_it(harness: 
 
 def test_usage_errors_exit_2(harness: Harness) -> None:
     (harness.secrets_dir / "hmac-key").write_text("short\n")
-    result = harness.run()
+    result = harness.run(process=True)
     assert result.returncode == 2 and "shorter than 16 bytes" in result.stderr
     (harness.secrets_dir / "hmac-key").write_text("a-long-enough-hmac-key-0123456789\n")
-    result = harness.run("--git-token-file", str(harness.tmp / "nope"))
+    result = harness.run("--git-token-file", str(harness.tmp / "nope"), process=True)
     assert result.returncode == 2 and "git token file" in result.stderr
     harness.config["targets"][0]["path"] = "../outside"
-    result = harness.run()
+    result = harness.run(process=True)
     assert result.returncode == 2 and "targets.0.path" in result.stderr
     assert not bridge_commits(harness)
     harness.assert_no_plaintext()
@@ -554,7 +554,7 @@ def test_live_deployment_is_delivered_with_the_replicas_its_annotation_keeps(har
     harness.api.put("/apis/apps/v1/namespaces/kcp-zheng/deployments/alpha-shard-kcp", live)
     result = harness.run()
     assert result.returncode == 0, result.stderr
-    deployment = yaml.safe_load(harness.files("bridge/cluster-2")["deployment_kcp-zheng_alpha-shard-kcp.yaml"])
+    deployment = yaml.load(harness.files("bridge/cluster-2")["deployment_kcp-zheng_alpha-shard-kcp.yaml"], Loader=yaml.CSafeLoader)
     assert deployment["spec"]["template"]["spec"]["containers"][0]["image"] == "ghcr.io/kcp-dev/kcp:v0.32.2"
     assert deployment["spec"]["replicas"] == 3
     assert "operator.kcp.io/bundle-desired-replicas" not in deployment["metadata"]["annotations"]

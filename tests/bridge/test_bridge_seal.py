@@ -73,7 +73,7 @@ def test_seal_output_decrypts_with_kubesealpy_for_every_scope(
 ) -> None:
     result = seal(stdin=yaml.safe_dump(secret_doc()), cert=cert(pki), scope=scope, subprocess_=scope == "strict")
     assert result.returncode == 0, result.stderr
-    doc = yaml.safe_load(result.stdout)
+    doc = yaml.load(result.stdout, Loader=yaml.CSafeLoader)
     assert doc["apiVersion"] == "bitnami.com/v1alpha1" and doc["kind"] == "SealedSecret"
     assert doc["metadata"]["name"] == "db-creds" and doc["metadata"]["namespace"] == "kcp-zheng"
     own = doc["metadata"].get("annotations", {})
@@ -94,7 +94,7 @@ def test_seal_output_decrypts_with_kubesealpy_for_every_scope(
 
 def test_seal_wire_format_is_length_prefixed_rsa_then_aes_gcm(pki: Pki) -> None:
     result = seal(stdin=yaml.safe_dump(secret_doc()), cert=cert(pki))
-    raw = base64.b64decode(yaml.safe_load(result.stdout)["spec"]["encryptedData"]["password"])
+    raw = base64.b64decode(yaml.load(result.stdout, Loader=yaml.CSafeLoader)["spec"]["encryptedData"]["password"])
     (rsa_len,) = struct.unpack(">H", raw[:2])
     assert rsa_len == pki.sealing["cluster-2"].key.key_size // 8
     # AES-GCM adds a 16-byte tag and no nonce (the nonce is 12 zero bytes).
@@ -104,11 +104,11 @@ def test_seal_wire_format_is_length_prefixed_rsa_then_aes_gcm(pki: Pki) -> None:
 def test_sealing_is_randomised(pki: Pki) -> None:
     first = seal(stdin=yaml.safe_dump(secret_doc()), cert=cert(pki)).stdout
     second = seal(stdin=yaml.safe_dump(secret_doc()), cert=cert(pki)).stdout
-    assert yaml.safe_load(first)["spec"]["encryptedData"] != yaml.safe_load(second)["spec"]["encryptedData"]
+    assert yaml.load(first, Loader=yaml.CSafeLoader)["spec"]["encryptedData"] != yaml.load(second, Loader=yaml.CSafeLoader)["spec"]["encryptedData"]
 
 
 def test_strict_scope_fails_to_decrypt_under_wrong_name_namespace_or_key(pki: Pki) -> None:
-    doc = yaml.safe_load(seal(stdin=yaml.safe_dump(secret_doc()), cert=cert(pki), scope="strict").stdout)
+    doc = yaml.load(seal(stdin=yaml.safe_dump(secret_doc()), cert=cert(pki), scope="strict").stdout, Loader=yaml.CSafeLoader)
     raw = base64.b64decode(doc["spec"]["encryptedData"]["password"])
     good = unsealer(pki)
     assert good.unseal_value(raw, namespace="kcp-zheng", name="db-creds") == VALUES["password"]
@@ -123,7 +123,7 @@ def test_strict_scope_fails_to_decrypt_under_wrong_name_namespace_or_key(pki: Pk
 
 
 def test_namespace_wide_scope_fails_to_decrypt_in_another_namespace(pki: Pki) -> None:
-    doc = yaml.safe_load(seal(stdin=yaml.safe_dump(secret_doc()), cert=cert(pki), scope="namespace-wide").stdout)
+    doc = yaml.load(seal(stdin=yaml.safe_dump(secret_doc()), cert=cert(pki), scope="namespace-wide").stdout, Loader=yaml.CSafeLoader)
     raw = base64.b64decode(doc["spec"]["encryptedData"]["password"])
     assert unsealer(pki).unseal_value(raw, namespace="kcp-zheng", name="any", scope=SealingScope.NAMESPACE_WIDE) == VALUES["password"]
     with pytest.raises(KubesealPyError):
@@ -149,7 +149,7 @@ def test_seal_drops_owner_references_server_fields_and_last_applied(pki: Pki) ->
         annotations={"kubectl.kubernetes.io/last-applied-configuration": json.dumps(doc), "keep": "me"},
     )  # fmt: skip
     result = seal(stdin=yaml.safe_dump(doc), cert=cert(pki))
-    template = yaml.safe_load(result.stdout)["spec"]["template"]["metadata"]
+    template = yaml.load(result.stdout, Loader=yaml.CSafeLoader)["spec"]["template"]["metadata"]
     assert template == {"name": "db-creds", "namespace": "kcp-zheng", "labels": {"app": "db"}, "annotations": {"keep": "me"}}
     assert "correct horse" not in result.stdout
 

@@ -17,7 +17,7 @@ from bridge._errors import BundleError, UsageError
 
 
 def test_references_follow_volumes_projected_env_envfrom_and_pull_secrets() -> None:
-    deployment = yaml.safe_load((FIXTURES / "pod-references.yaml").read_text())
+    deployment = yaml.load((FIXTURES / "pod-references.yaml").read_text(), Loader=yaml.CSafeLoader)
     refs = {(r.kind, r.name): r.optional for r in _bundle.references(objects=[deployment])}
     assert refs == {
         ("Secret", "pull-secret"): True,
@@ -202,7 +202,7 @@ def test_config_lets_shards_of_one_cluster_share_a_path_and_nothing_else(tmp_pat
 
 
 def _config_with_retired(tmp_path: Path, *retired: dict[str, object], targets: bool = True) -> Path:
-    doc = yaml.safe_load(_write_config(tmp_path).read_text())
+    doc = yaml.load(_write_config(tmp_path).read_text(), Loader=yaml.CSafeLoader)
     if not targets:
         doc["targets"] = []
     doc["retired"] = list(retired)
@@ -254,7 +254,7 @@ _documents = st.recursive(
 @settings(max_examples=150, deadline=None)
 @given(st.dictionaries(st.text(max_size=12), _documents, max_size=5))
 def test_yaml_rendering_round_trips_through_a_yaml_parser(document: dict) -> None:
-    assert yaml.safe_load(_render.dump(obj=document)) == (document or None) or document == {}
+    assert yaml.load(_render.dump(obj=document), Loader=yaml.CSafeLoader) == (document or None) or document == {}
 
 
 def test_rendered_fingerprint_is_found_again() -> None:

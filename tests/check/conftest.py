@@ -63,7 +63,7 @@ def edit() -> Callable[[Path, Callable[[dict], object]], None]:
     from kcpgitops.output import dump_yaml
 
     def apply(path: Path, change: Callable[[dict], object]) -> None:
-        doc = yaml.safe_load(path.read_text())
+        doc = yaml.load(path.read_text(), Loader=yaml.CSafeLoader)
         change(doc)
         write(path, dump_yaml(doc))
 

@@ -31,7 +31,7 @@ def only(repo: Path, rule: str, count: int = 1) -> list[Finding]:
 
 def application_with_path(repo: Path, cluster: str, path: str) -> Path:
     for file in sorted((repo / "argocd" / cluster).rglob("*.yaml")):
-        doc = yaml.safe_load(file.read_text())
+        doc = yaml.load(file.read_text(), Loader=yaml.CSafeLoader)
         sources = [doc.get("spec", {}).get("source") or {}, *(doc.get("spec", {}).get("sources") or [])]
         if doc.get("kind") == "Application" and any(s.get("path") == path for s in sources):
             return file

@@ -34,7 +34,7 @@ def default() -> dict[str, bytes]:
 
 
 def load(files: dict[str, bytes], path: str) -> dict:
-    return yaml.safe_load(files[path])
+    return yaml.load(files[path], Loader=yaml.CSafeLoader)
 
 
 def put(files: dict[str, bytes], path: str, doc: dict) -> dict[str, bytes]:

@@ -35,13 +35,13 @@ def _trees_equal(a: Path, b: Path) -> list[str]:
 def test_every_file_holds_exactly_one_resource(default_trees):
     for tree in default_trees.values():
         for path in _yaml_files(tree):
-            docs = [d for d in yaml.safe_load_all(path.read_text()) if d]
+            docs = [d for d in yaml.load_all(path.read_text(), Loader=yaml.CSafeLoader) if d]
             assert len(docs) == 1, path
 
 
 def test_file_path_names_namespace_kind_and_name_without_hash_suffix(default_trees):
     for path in _yaml_files(default_trees["dist"]):
-        doc = yaml.safe_load(path.read_text())
+        doc = yaml.load(path.read_text(), Loader=yaml.CSafeLoader)
         cluster = path.relative_to(default_trees["dist"]).parts[0]
         if cluster == "kcp":  # dist/kcp/<workspace path>/: one directory per kcp workspace, see tests/kcp
             continue
@@ -106,7 +106,7 @@ def _is_public_ca_certificate(value: str) -> bool:
 def test_no_secret_carries_plain_text_data_other_than_public_ca_certificates(default_trees):
     for tree in default_trees.values():
         for path in _yaml_files(tree):
-            doc = yaml.safe_load(path.read_text())
+            doc = yaml.load(path.read_text(), Loader=yaml.CSafeLoader)
             if doc["kind"] != "Secret":
                 continue
             assert "stringData" not in doc, path

@@ -51,7 +51,7 @@ ADDED_FIELDS = {
 def _upstream_fixes(doc: dict) -> dict:
     """Upstream documents with the documented fixes applied: the domain, IP SANs, no OIDC client secret."""
     text = yaml.safe_dump(doc).replace("zheng.example.com", "zheng.example.io")
-    doc = yaml.safe_load(text)
+    doc = yaml.load(text, Loader=yaml.CSafeLoader)
     spec = doc.get("spec") or {}
     if doc["kind"] == "Certificate" and "127.0.0.1" in spec.get("dnsNames", []):
         spec["dnsNames"] = [n for n in spec["dnsNames"] if n != "127.0.0.1"]
@@ -62,7 +62,7 @@ def _upstream_fixes(doc: dict) -> dict:
 def _upstream(cluster: str) -> dict[tuple, dict]:
     docs = {}
     for name in GUIDE_FILES[cluster]:
-        for doc in yaml.safe_load_all((UPSTREAM / name).read_text()):
+        for doc in yaml.load_all((UPSTREAM / name).read_text(), Loader=yaml.CSafeLoader):
             if doc:
                 doc = _upstream_fixes(doc)
                 meta = doc["metadata"]
@@ -152,10 +152,10 @@ def test_no_oidc_client_secret_is_rendered(default_trees):
 
 def test_upstream_fixture_really_has_the_quirks_we_fix():
     """Guards the fixes above against a silently changed fixture."""
-    root_shard = yaml.safe_load((UPSTREAM / "kcp-zheng/kcp-root-shard.yaml").read_text())
+    root_shard = yaml.load((UPSTREAM / "kcp-zheng/kcp-root-shard.yaml").read_text(), Loader=yaml.CSafeLoader)
     assert "clientSecret" in root_shard["spec"]["auth"]["oidc"]
     assert "zheng.example.com" in root_shard["spec"]["shardBaseURL"]
-    certs = list(yaml.safe_load_all((UPSTREAM / "kcp-zheng/certificate-etcd-root.yaml").read_text()))
+    certs = list(yaml.load_all((UPSTREAM / "kcp-zheng/certificate-etcd-root.yaml").read_text(), Loader=yaml.CSafeLoader))
     assert any("127.0.0.1" in (c["spec"].get("dnsNames") or []) for c in certs if c)
 
 

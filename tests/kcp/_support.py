@@ -198,7 +198,7 @@ class FakeKube(LoopbackHttpsServer):
             return h.send(400, status(400, "BadRequest", "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: "
                                                       "is required for apply patch"))
         try:
-            patch = yaml.safe_load(body)
+            patch = yaml.load(body, Loader=yaml.CSafeLoader)
         except yaml.YAMLError:
             return h.send(400, status(400, "BadRequest", "error decoding YAML"))
         meta = (patch or {}).get("metadata") or {}

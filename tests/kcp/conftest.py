@@ -15,7 +15,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture(scope="session")
 def default_data() -> dict:
     """The committed topology.yaml as plain data."""
-    return yaml.safe_load((ROOT / "topology.yaml").read_text())
+    return yaml.load((ROOT / "topology.yaml").read_text(), Loader=yaml.CSafeLoader)
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def kcp_render(default_render):
 @pytest.fixture(scope="session")
 def kcp_docs(kcp_render) -> dict[Path, dict]:
     """Every dist/kcp object by its path relative to dist/."""
-    return {p: yaml.safe_load(t) for p, t in kcp_render["files"].items() if p.suffix == ".yaml"}
+    return {p: yaml.load(t, Loader=yaml.CSafeLoader) for p, t in kcp_render["files"].items() if p.suffix == ".yaml"}
 
 
 @pytest.fixture(scope="session")

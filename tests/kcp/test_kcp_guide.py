@@ -66,7 +66,7 @@ def _guide_command_objects() -> list[tuple[str, dict]]:
             }))
         elif argv[:3] == ["kubectl", "create", "-f"]:
             upstream = Path(argv[3]).name
-            objects.append((current, yaml.safe_load((COWBOYS / upstream).read_text())))
+            objects.append((current, yaml.load((COWBOYS / upstream).read_text(), Loader=yaml.CSafeLoader)))
         else:
             raise AssertionError(f"unexpected guide command: {line}")
     return objects
@@ -80,7 +80,7 @@ def _guide_yaml_objects() -> list[tuple[str, dict]]:
         "provider-alpha.yaml": "root:provider:alpha",
         "provider-beta.yaml": "root:provider:beta",
     }
-    return [(ws, doc) for name, ws in files.items() for doc in yaml.safe_load_all((GUIDE / name).read_text()) if doc]
+    return [(ws, doc) for name, ws in files.items() for doc in yaml.load_all((GUIDE / name).read_text(), Loader=yaml.CSafeLoader) if doc]
 
 
 def _rendered(kcp_docs) -> dict[tuple[str, str, str], dict]:
@@ -104,16 +104,16 @@ def test_default_topology_renders_exactly_the_guides_objects_field_for_field(kcp
 
 def test_cowboys_schema_and_export_are_the_vendored_upstream_files(kcp_docs):
     rendered = _rendered(kcp_docs)
-    schema = yaml.safe_load((COWBOYS / "apiresourceschema.yaml").read_text())
-    export = yaml.safe_load((COWBOYS / "apiexport.yaml").read_text())
+    schema = yaml.load((COWBOYS / "apiresourceschema.yaml").read_text(), Loader=yaml.CSafeLoader)
+    export = yaml.load((COWBOYS / "apiexport.yaml").read_text(), Loader=yaml.CSafeLoader)
     assert rendered[("root:provider", "APIResourceSchema", "today.cowboys.wildwest.dev")] == schema
     assert rendered[("root:provider", "APIExport", "cowboys")] == export
 
 
 def test_endpoint_slices_match_the_upstream_files_except_the_beta_files_name_mistake(kcp_docs):
     rendered = _rendered(kcp_docs)
-    alpha = yaml.safe_load((COWBOYS / "apiexportendpointslice-partitioned-alpha.yaml").read_text())
-    beta = yaml.safe_load((COWBOYS / "apiexportendpointslice-partitioned-beta.yaml").read_text())
+    alpha = yaml.load((COWBOYS / "apiexportendpointslice-partitioned-alpha.yaml").read_text(), Loader=yaml.CSafeLoader)
+    beta = yaml.load((COWBOYS / "apiexportendpointslice-partitioned-beta.yaml").read_text(), Loader=yaml.CSafeLoader)
     assert rendered[("root:provider:alpha", "APIExportEndpointSlice", "cowboys-alpha")] == alpha
     # Upstream's beta file names its slice cowboys-alpha (copy-paste slip); the guide's inline YAML says cowboys-beta.
     assert beta["metadata"]["name"] == "cowboys-alpha" and beta["spec"]["partition"] == "beta"

@@ -192,7 +192,7 @@ def test_apply_script_runs_kubectl_and_stops_at_the_first_failure(kcp_tree, tmp_
 def test_rendered_kcp_yaml_is_one_object_per_file(kcp_render):
     for path, text in kcp_render["files"].items():
         if path.suffix == ".yaml":
-            assert len([d for d in yaml.safe_load_all(text) if d]) == 1, path
+            assert len([d for d in yaml.load_all(text, Loader=yaml.CSafeLoader) if d]) == 1, path
 
 
 def test_files_are_named_like_manifest_path_inside_their_workspace_directory(kcp_docs):

@@ -22,7 +22,7 @@ def test_kcp_tree_validates_against_the_kcp_crds(kcp_trees, kcp_schema_dir):
 def test_every_kcp_kind_rendered_has_a_vendored_crd(kcp_docs):
     served = set()
     for crd_file in KCP_CRDS.glob("*.yaml"):
-        crd = yaml.safe_load(crd_file.read_text())
+        crd = yaml.load(crd_file.read_text(), Loader=yaml.CSafeLoader)
         for version in crd["spec"]["versions"]:
             if version.get("served"):
                 served.add((f"{crd['spec']['group']}/{version['name']}", crd["spec"]["names"]["kind"]))
@@ -36,7 +36,7 @@ def test_validation_catches_a_broken_kcp_object(kcp_trees, kcp_schema_dir, tmp_p
     copy = tmp_path / "kcp"
     shutil.copytree(kcp_trees["dist"] / "kcp", copy)
     target = copy / "root" / "provider" / "alpha" / "apiexportendpointslice.apis.kcp.io_cowboys-alpha.yaml"
-    doc = yaml.safe_load(target.read_text())
+    doc = yaml.load(target.read_text(), Loader=yaml.CSafeLoader)
     doc["spec"]["partition"] = ["alpha"]
     doc["spec"]["exportt"] = {}
     target.write_text(yaml.safe_dump(doc))

@@ -52,7 +52,7 @@ def _shard(name: str, **spec: object) -> dict:
 
 
 def _fixture(name: str, shard: str) -> dict:
-    return yaml.safe_load(Template((FIXTURES / name).read_text()).substitute(SHARD=shard, ROOT="root", NAMESPACE=NS))
+    return yaml.load(Template((FIXTURES / name).read_text()).substitute(SHARD=shard, ROOT="root", NAMESPACE=NS), Loader=yaml.CSafeLoader)
 
 
 def test_export_of_a_kcp_zheng_shard_is_what_the_independent_fixtures_say() -> None:

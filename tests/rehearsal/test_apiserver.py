@@ -26,7 +26,7 @@ def rendered(directory: str, pattern: str) -> list[dict]:
     """The rendered objects of the files matching a pattern (the tree under test, not a copy)."""
     files = sorted((ROOT / directory).glob(pattern))
     assert files, f"nothing rendered matches {directory}/{pattern}"
-    return [doc for f in files for doc in yaml.safe_load_all(f.read_text()) if doc]
+    return [doc for f in files for doc in yaml.load_all(f.read_text(), Loader=yaml.CSafeLoader) if doc]
 
 
 def secret(namespace: str, name: str, **data: bytes) -> dict:

@@ -89,7 +89,7 @@ def test_etcd_druid_operator_config_defaults_to_no_spec_auto_reconcile():
     assert _names(objects, "CustomResourceDefinition") == []  # the chart ships none
     config_map = next(o for o in objects if o["kind"] == "ConfigMap")
     assert config_map["metadata"]["name"] == "etcd-druid-operator-config" and config_map["immutable"] is True
-    config = yaml.safe_load(config_map["data"]["config.yaml"])
+    config = yaml.load(config_map["data"]["config.yaml"], Loader=yaml.CSafeLoader)
     assert config["kind"] == "OperatorConfiguration"
     assert config["controllers"]["etcd"]["enableEtcdSpecAutoReconcile"] is False
     assert config["webhooks"]["etcdComponentProtection"]["serviceAccountInfo"] == {"name": "etcd-druid", "namespace": "etcd-druid"}
@@ -104,8 +104,8 @@ def test_etcd_druid_operator_config_defaults_to_no_spec_auto_reconcile():
         ETCD_DRUID, "etcd-druid", "etcd-druid", {"operatorConfig": {"controllers": {"etcd": {"enableEtcdSpecAutoReconcile": True}}}}
     )
     text = next(o for o in enabled if o["kind"] == "ConfigMap")["data"]["config.yaml"]
-    assert yaml.safe_load(text)["controllers"]["etcd"]["enableEtcdSpecAutoReconcile"] is True
-    assert yaml.safe_load(text)["controllers"]["etcd"]["concurrentSyncs"] == 3  # the other defaults survive the merge
+    assert yaml.load(text, Loader=yaml.CSafeLoader)["controllers"]["etcd"]["enableEtcdSpecAutoReconcile"] is True
+    assert yaml.load(text, Loader=yaml.CSafeLoader)["controllers"]["etcd"]["concurrentSyncs"] == 3  # the other defaults survive the merge
     protected = _render(
         ETCD_DRUID, "etcd-druid", "etcd-druid", {"operatorConfig": {"webhooks": {"etcdComponentProtection": {"enabled": True}}}}
     )
@@ -137,7 +137,7 @@ def test_rendered_crds_make_their_kinds_served():
 def test_the_generated_helm_applications_name_pinned_charts():
     sources = []
     for path in sorted((ROOT / "argocd").glob("*/apps/argocd/application.argoproj.io_*.yaml")):
-        app = yaml.safe_load(path.read_text())
+        app = yaml.load(path.read_text(), Loader=yaml.CSafeLoader)
         source = app["spec"].get("source") or {}
         if source.get("chart"):
             sources.append((source, app["spec"]["destination"]["namespace"]))

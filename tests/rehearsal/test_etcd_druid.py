@@ -68,7 +68,7 @@ class World:
 
 
 def _etcd() -> dict:
-    return yaml.safe_load((FIXTURES / "etcd.yaml").read_text())
+    return yaml.load((FIXTURES / "etcd.yaml").read_text(), Loader=yaml.CSafeLoader)
 
 
 def _condition(etcd: dict, kind: str) -> tuple[str, str]:
@@ -100,7 +100,7 @@ def test_etcd_becomes_a_statefulset_services_and_config_owned_by_it():
     client = api.get("", "Service", "kcp", "alpha-client")
     assert [p["port"] for p in client["spec"]["ports"]] == [2379, 2380, 8080]
     assert api.get("", "Service", "kcp", "alpha-peer")["spec"]["clusterIP"] == "None"
-    config = yaml.safe_load(api.get("", "ConfigMap", "kcp", "alpha-config")["data"]["etcd.conf.yaml"])
+    config = yaml.load(api.get("", "ConfigMap", "kcp", "alpha-config")["data"]["etcd.conf.yaml"], Loader=yaml.CSafeLoader)
     assert config["quota-backend-bytes"] == 8 * 2**30 and config["listen-client-urls"] == "https://0.0.0.0:2379"
     assert {lease["metadata"]["name"] for lease in api.list("coordination.k8s.io", "Lease", "kcp")} == {
         "alpha-0",
@@ -158,7 +158,7 @@ def test_a_spec_change_without_auto_reconcile_never_reaches_observed_generation(
     world.run(3600)
     etcd = world.etcd()
     assert etcd["metadata"]["generation"] == 2 and etcd["status"]["observedGeneration"] == 1
-    quota = yaml.safe_load(world.cluster.api.get("", "ConfigMap", "kcp", "alpha-config")["data"]["etcd.conf.yaml"])["quota-backend-bytes"]
+    quota = yaml.load(world.cluster.api.get("", "ConfigMap", "kcp", "alpha-config")["data"]["etcd.conf.yaml"], Loader=yaml.CSafeLoader)["quota-backend-bytes"]
     assert quota == 8 * 2**30  # the new spec was never applied
     assert world.druid.blockers(world.cluster, etcd)[0].startswith(
         "spec generation 2 is not reconciled: enableEtcdSpecAutoReconcile is false"
@@ -170,7 +170,7 @@ def test_a_spec_change_without_auto_reconcile_never_reaches_observed_generation(
     world.run(5)
     etcd = world.etcd()
     assert etcd["status"]["observedGeneration"] == 2 and "gardener.cloud/operation" not in (etcd["metadata"].get("annotations") or {})
-    quota = yaml.safe_load(world.cluster.api.get("", "ConfigMap", "kcp", "alpha-config")["data"]["etcd.conf.yaml"])["quota-backend-bytes"]
+    quota = yaml.load(world.cluster.api.get("", "ConfigMap", "kcp", "alpha-config")["data"]["etcd.conf.yaml"], Loader=yaml.CSafeLoader)["quota-backend-bytes"]
     assert quota == 16 * 2**30
     world.run(60)
     assert world.etcd()["status"]["ready"] is True  # the new configuration rolled the pods, which came back

@@ -30,7 +30,7 @@ ALPHA_SPEC = {"shardBaseURL": f"https://alpha.{DOMAIN}:6443", "replicas": 2}
 
 
 def _docs(name: str) -> list[dict]:
-    return list(yaml.safe_load_all((FIXTURES / "kcp" / name).read_text()))
+    return list(yaml.load_all((FIXTURES / "kcp" / name).read_text(), Loader=yaml.CSafeLoader))
 
 
 class Kcp:

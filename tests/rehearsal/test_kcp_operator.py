@@ -112,7 +112,7 @@ class World:
         self.api = self.cluster.api
         for crd in _crds():
             self.api.apply(crd, manager="test")
-        for doc in yaml.safe_load_all((FIXTURES / "cluster-1.yaml").read_text()):
+        for doc in yaml.load_all((FIXTURES / "cluster-1.yaml").read_text(), Loader=yaml.CSafeLoader):
             if doc["kind"] == "Deployment" and not gate:
                 doc["spec"]["template"]["spec"]["containers"][0]["args"].remove("--feature-gates=ConfigurationBundle=true")
             self.api.apply(doc, manager="argocd")
@@ -122,7 +122,7 @@ class World:
         self.stubs = Stubs(self.cluster)
 
     def add_etcd_secret(self) -> None:
-        self.api.apply(yaml.safe_load((FIXTURES / "etcd-client-secret.yaml").read_text()), manager="argocd")
+        self.api.apply(yaml.load((FIXTURES / "etcd-client-secret.yaml").read_text(), Loader=yaml.CSafeLoader), manager="argocd")
 
     def run(self, ticks: int = 8, step: float = 5.0) -> None:
         for _ in range(ticks):
@@ -244,7 +244,7 @@ def test_bundled_shard_deployment_is_scaled_to_zero_with_the_desired_count_in_an
 
 def test_kubeconfig_secret_points_at_the_front_proxy_with_a_certificate_issued_for_it(converged: World) -> None:
     secret = converged.api.get("", "Secret", NS, "kcp-admin-frontproxy")
-    kubeconfig = yaml.safe_load(base64.b64decode(secret["data"]["kubeconfig"]))
+    kubeconfig = yaml.load(base64.b64decode(secret["data"]["kubeconfig"]), Loader=yaml.CSafeLoader)
     servers = {c["name"]: c["cluster"]["server"] for c in kubeconfig["clusters"]}
     assert servers == {"base": "https://api.zheng.example.io:6443", "default": "https://api.zheng.example.io:6443/clusters/root"}
     cert = converged.api.get("cert-manager.io", "Certificate", NS, "kubeconfig-cert-kcp-admin-frontproxy")["spec"]

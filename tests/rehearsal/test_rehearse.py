@@ -63,3 +63,24 @@ def test_the_same_scenario_replays_the_same_timeline(tmp_path: Path):
         timelines.append([(e.time, e.cluster, e.actor, e.message) for e in outcome.events])
     assert timelines[0] == timelines[1]
     assert len(timelines[0]) > 50
+
+
+def test_also_rehearses_a_further_topology_with_its_own_report(tmp_path: Path, capsys):
+    from kcpgitops.rehearsal.cli import main
+
+    five = ROOT / "tests" / "generator" / "fixtures" / "five-clusters.yaml"
+    output = tmp_path / "rehearsal.md"
+    code = main([str(ROOT), "--also", str(five), "--scenario", "regression-cyclic-bootstrap", "--jobs", "1", "--output", str(output)])
+    assert code == 0, capsys.readouterr().err
+    assert "| regression-cyclic-bootstrap | fault | pass |" in output.read_text()
+    # The old layout only covers the default topology's clusters, so the five-cluster run says why it does not apply.
+    assert "not applicable" in (tmp_path / "rehearsal-five-clusters.md").read_text()
+
+
+def test_topologies_with_the_same_file_name_are_refused(tmp_path: Path, capsys):
+    from kcpgitops.rehearsal.cli import main
+
+    twin = tmp_path / "topology.yaml"
+    shutil.copy2(ROOT / "topology.yaml", twin)
+    assert main([str(ROOT), "--also", str(twin)]) == 2
+    assert "distinct names" in capsys.readouterr().err

@@ -124,7 +124,7 @@ def test_kubeseal_compatible_sealing_unseals_too():
     world.run(15)
     sealer = Sealer.from_certificate_pem(world.controller.certificate_pem(world.cluster), validate=False)
     sealed = sealer.seal(name="creds", namespace="kcp", data={"token": b"t0ken"}, scope=SealingScope.NAMESPACE_WIDE)
-    document = yaml.safe_load(sealed.to_yaml())
+    document = yaml.load(sealed.to_yaml(), Loader=yaml.CSafeLoader)
     world.apply(document)
     world.run(5)
     assert base64.b64decode(world.secret("creds")["data"]["token"]) == b"t0ken"

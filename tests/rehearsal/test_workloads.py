@@ -29,7 +29,7 @@ def _run(fleet: Fleet, cluster: Cluster, workloads: Workloads, seconds: float, s
 
 
 def _deployment() -> dict:
-    return yaml.safe_load((FIXTURES / "deployment-refs.yaml").read_text())
+    return yaml.load((FIXTURES / "deployment-refs.yaml").read_text(), Loader=yaml.CSafeLoader)
 
 
 def _secret(namespace: str, name: str, **data: str) -> dict:

@@ -1,0 +1,41 @@
+"""`make test` benchmark: wall time of the whole suite against its target (issue 9: 180 s on the 2-core machine).
+
+Runs each phase the way `make test` runs it (after `make setup`), so the line per phase shows where the time goes:
+lint, the stale-output gate, schema validation, the cross-cluster check, the rehearsal, the review diff and pytest.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET_SECONDS = 180.0
+PHASES = ("lint", "check-rendered", "validate", "check", "rehearse")
+
+
+def _timed(argv: list[str]) -> tuple[float, int]:
+    start = time.perf_counter()
+    code = subprocess.run(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+    return time.perf_counter() - start, code
+
+
+def main() -> int:
+    subprocess.run(["make", "-s", "setup"], cwd=ROOT, check=True)
+    total = 0.0
+    steps = [(phase, ["make", "-s", phase]) for phase in PHASES]
+    steps.append(("diff", ["make", "-s", "diff", "BASE=HEAD"]))
+    steps.append(("pytest", [str(ROOT / ".venv" / "bin" / "python"), "-m", "pytest", "-q", "-n", "2", "--dist", "worksteal"]))
+    for label, argv in steps:
+        wall, code = _timed(argv)
+        total += wall
+        print(f"{label:<15} {wall:6.1f} s  exit {code}")
+    verdict = "within" if total <= TARGET_SECONDS else "OVER"
+    print(f"make test total: {total:.1f} s ({verdict} the {TARGET_SECONDS:.0f} s target)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
