@@ -7,7 +7,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export CDK8S_CHECK_UPGRADE := false
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup synth cdk8s-synth validate check check-rendered diff rehearse apply-kcp lint test imports bench clean
+.PHONY: setup synth cdk8s-synth validate check check-rendered diff rehearse apply-kcp lint test imports vendor-operator bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -61,6 +61,10 @@ lint: setup
 test: setup lint check-rendered validate check rehearse
 	mkdir -p build && $(PY) -m kcpgitops diff --base HEAD --output build/rendered-diff.md
 	$(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist worksteal
+
+# Re-render the vendored kcp-operator config with the pinned kustomize (after refreshing vendor/kcp-operator-*/config).
+vendor-operator: setup
+	scripts/vendor_operator.sh
 
 # Typed cdk8s classes of the vendored CRDs, for your own constructs: generated into the git-ignored imports/.
 imports: setup

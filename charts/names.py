@@ -7,6 +7,7 @@ A leaf module on purpose: `kcpgitops.bootstrap` needs these names, and `charts.a
 
 from __future__ import annotations
 
+from kcpgitops.operator_manifests import KCP_OPERATOR_NAMESPACE as OPERATOR_NAMESPACE
 from workspace_clusters import PREFIX
 
 BOOTSTRAP, APPS, ETCD_DRUID_CRDS, KCP_OPERATOR = "bootstrap", "apps", "etcd-druid-crds", "kcp-operator"
@@ -21,8 +22,8 @@ SEALED_SECRETS_NAMESPACE = "kube-system"
 """Namespace of the sealed-secrets controller."""
 SEALED_SECRETS_CONTROLLER = "sealed-secrets-controller"
 """`kubeseal`'s default controller name; the chart's `fullnameOverride` makes the Service match it."""
-KCP_OPERATOR_NAMESPACE = "kcp-operator-system"
-"""Namespace kcp-operator runs in."""
+KCP_OPERATOR_NAMESPACE = OPERATOR_NAMESPACE
+"""Namespace kcp-operator runs in: the one upstream's config/default sets (the vendored manifests are not re-namespaced)."""
 
 WORKSPACE_CLUSTERS_JOB = f"{PREFIX}clusters"
 """The root cluster's CronJob (and Application) writing one Argo CD cluster Secret per kcp workspace."""

@@ -131,12 +131,7 @@ def plan_cluster(topology: Topology, cluster_name: str, dist_docs: list[dict]) -
 
     plan.sections[ETCD_DRUID_CRDS] = [_keep(crd) for crd in etcd_druid_crds(versions.etcd_druid)]
     if is_root:
-        operator = render_kcp_operator(
-            image=KCP_OPERATOR_IMAGE,
-            tag=versions.kcp_operator,
-            namespace=KCP_OPERATOR_NAMESPACE,
-            feature_gates=KCP_OPERATOR_FEATURE_GATES,
-        )
+        operator = render_kcp_operator(image=KCP_OPERATOR_IMAGE, tag=versions.kcp_operator, feature_gates=KCP_OPERATOR_FEATURE_GATES)
         plan.sections[KCP_OPERATOR] = [_keep(d) if d["kind"] == "CustomResourceDefinition" else d for d in operator]
 
     def app(name: str, wave: int, source: dict, namespace: str, *options: str, finalizers: tuple[str, ...] = ()) -> None:
