@@ -31,6 +31,23 @@ def synth(*, topology: Path, dist: Path, argocd: Path, repo_root: Path | None = 
     except TopologyError as exc:
         print(f"error: invalid topology\n{exc}", file=sys.stderr)
         return 1
+    # Placeholders (reserved example names) render fine but can never deploy: warn per field, or with KCP_STRICT
+    # refuse before anything is written. A KCP_STRICT value we cannot read is refused too: a typo must not turn
+    # a CI gate off silently.
+    from kcpgitops.topology import placeholders, strict_mode
+
+    try:
+        strict = strict_mode()
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    found = placeholders(model)
+    for placeholder in found:
+        print(f"{'error' if strict else 'warning'}: {placeholder.describe()}", file=sys.stderr)
+    if strict and found:
+        print(f"error: {topology} still holds {len(found)} placeholder(s) and KCP_STRICT is set, so nothing was "
+              "rendered; set the fields above, or unset KCP_STRICT to render anyway", file=sys.stderr)
+        return 1
     from kcpgitops.output import write_trees
     from kcpgitops.render import render
 
@@ -40,10 +57,16 @@ def synth(*, topology: Path, dist: Path, argocd: Path, repo_root: Path | None = 
     except ValueError as exc:  # input the models cannot judge alone, e.g. a pinned version with no vendored CRDs
         print(f"error: cannot render {topology}: {exc}", file=sys.stderr)
         return 1
+    from kcpgitops.output import RENDER_INPUTS, render_inputs_text, repository_root
+
+    # What check, diff and the rehearsal compare with their own inputs before judging this tree.
+    trees[dist][Path(RENDER_INPUTS)] = render_inputs_text(model, topology)
     write_trees(trees)
     from kcpgitops.docs import bridge_placeholders
 
-    root = repo_root if repo_root is not None else topology.parent
+    # The bridge paths are paths in the repository that holds dist/ (the one Argo CD syncs); outside a git work
+    # tree, the topology's directory stands for it.
+    root = repo_root if repo_root is not None else repository_root(dist.resolve().parent) or topology.parent
     for rel, text in bridge_placeholders(model).items():
         path = root / rel
         if not path.is_file() or path.read_text(encoding="utf-8") != text:

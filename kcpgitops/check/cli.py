@@ -1,4 +1,5 @@
-"""`python -m kcpgitops check [DIR]`: cross-cluster consistency of a rendered tree; exit 1 on any finding."""
+"""`python -m kcpgitops check [DIR]`: cross-cluster consistency of a rendered tree; exit 1 on any finding, 2 when the
+tree was not rendered from the inputs given (another topology, or an input changed since) or cannot be read."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from kcpgitops.output import repository_root, verify_render_inputs
 from kcpgitops.topology import TopologyError, load_topology
 
 from . import RULES, check_tree
@@ -15,7 +17,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m kcpgitops check",
         description="Check a rendered tree for cross-cluster consistency. One finding per broken rule, naming the file, "
-        "the object and the fix; exit status 1 when there is any.",
+        "the object and the fix; exit status 1 when there is any. Refuses (exit status 2) a tree not rendered from the "
+        "inputs given: another topology, or a topology, sealing certificate or kcp: file changed since (dist/.render-inputs).",
         epilog="rules:\n" + "\n".join(f"  {rule:<17} {text}" for rule, text in RULES.items()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -26,7 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--topology", type=Path, help="topology file (default: topology.yaml in DIR, else ./topology.yaml)")
     parser.add_argument("--repo-root", type=Path,
                         help="where repository-relative paths (sealing certificates, Application paths) resolve; "
-                        "default: the topology file's directory")
+                        "default: the top level of the git repository holding the dist tree, else the dist tree's "
+                        "parent directory")
     return parser
 
 
@@ -53,7 +57,15 @@ def main(argv: list[str]) -> int:
     except TopologyError as exc:
         print(f"error: invalid topology\n{exc}", file=sys.stderr)
         return 2
-    repo_root = args.repo_root or topology_path.resolve().parent
+    # Judging a tree against inputs it was not rendered from gives findings about the mismatch, not about the tree.
+    mismatches = verify_render_inputs(dist, topology_path, topology=topology)
+    if mismatches:
+        for message in mismatches:
+            print(f"error: {message}", file=sys.stderr)
+        return 2
+    # The tree's repository, not the topology's directory: a topology kept elsewhere (a fixture, another checkout)
+    # must not move where the tree's certificates and Application paths are looked up.
+    repo_root = args.repo_root or repository_root(dist.resolve()) or dist.resolve().parent
     findings = check_tree(topology=topology, dist=dist, argocd=argocd, repo_root=repo_root)
     for finding in findings:
         print(finding)

@@ -5,6 +5,9 @@ one `git cat-file --batch`) against the working tree's. `make check-rendered` ke
 code renders, so this is the render at REF against the render now, without running two renders. `--render` renders
 the working tree's topology afresh instead of reading its files; `--render-base` runs REF's own renderer on REF's
 topology in a temporary `git archive` of REF.
+
+The working tree's files are used only when they were rendered from the working tree's topology, sealing certificates
+and kcp: files (`dist/.render-inputs`); otherwise the command names the input that differs and exits 2.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+
+from kcpgitops.output import verify_render_inputs
 
 from ._compare import diff_files
 from ._markdown import to_markdown, truncate
@@ -35,6 +40,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _require_current(dist: Path, topology: Path) -> None:
+    """The working tree's dist/ stands for a render of the working tree's inputs only if it was rendered from them:
+    an edited topology that was never rendered would otherwise diff as "no changes"."""
+    if not topology.is_file():
+        raise SourceError(f"topology {topology} not found, so the working tree's {dist.name}/ cannot be checked against "
+                          "its inputs; pass --topology with the repo-relative file it was rendered from")
+    mismatches = verify_render_inputs(dist, topology)
+    if mismatches:
+        raise SourceError("the working tree's rendered output does not match its inputs, so it would not show what "
+                          "they render to (re-render, or pass --render to diff a fresh render):\n"
+                          + "\n".join(f"  {m}" for m in mismatches))
+
+
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     prefixes = {"dist": args.dist.strip("/"), "argocd": args.argocd.strip("/")}
@@ -49,6 +67,7 @@ def main(argv: list[str]) -> int:
         elif args.render:
             new, head = rendered_files(top / args.topology, prefixes), "a fresh render of the working tree"
         else:
+            _require_current(top / prefixes["dist"], top / args.topology)
             new, head = files_on_disk(top, list(prefixes.values())), "working tree"
     except SourceError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -53,6 +53,14 @@ def main(argv: list[str]) -> int:
     if not (source / "dist").is_dir() and not args.render:
         print(f"error: {source} holds no dist/ (render it first, or pass --render)", file=sys.stderr)
         return EXIT_USAGE
+    if not args.render:
+        # A tree rendered from other inputs would be rehearsed as if it were this topology's: say so instead.
+        from kcpgitops.output import verify_render_inputs
+
+        mismatches = verify_render_inputs(source, topology) if topology.is_file() else []
+        if mismatches:
+            print("\n".join(f"error: {m}" for m in mismatches) + "\n(or pass --render to rehearse a fresh render)", file=sys.stderr)
+            return EXIT_USAGE
     for path in (topology, *(p.resolve() for p in args.also)):
         if not path.is_file():
             print(f"error: topology file {path} not found; pass --topology or --also with an existing file", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""The topology file: typed models and a loader with field-level error messages."""
+"""The topology file: typed models, a loader with field-level error messages, and its placeholder report."""
 
 from ._kcp import (
     REPO_ROOT,
@@ -12,10 +12,12 @@ from ._kcp import (
 )
 from ._loader import TopologyError, load_topology, parse_topology
 from ._models import Acme, Cluster, Etcd, FrontProxy, GitSource, Oidc, Shard, Topology, Versions
+from ._placeholders import STRICT_ENV, Placeholder, is_reserved_host, placeholders, strict_mode
 
 __all__ = [
     "REPO_ROOT",
     "ROOT_WORKSPACE",
+    "STRICT_ENV",
     "Acme",
     "Cluster",
     "Etcd",
@@ -23,15 +25,19 @@ __all__ = [
     "GitSource",
     "Kcp",
     "Oidc",
+    "Placeholder",
     "Shard",
     "Topology",
     "TopologyError",
     "Versions",
+    "is_reserved_host",
     "kcp_shard_name",
     "load_kcp_file",
     "load_topology",
     "parent_of",
     "parse_topology",
+    "placeholders",
     "shard_labels",
     "split_export_ref",
+    "strict_mode",
 ]

@@ -54,7 +54,7 @@ def test_default_topology_reports_nothing(rendered_repo):
 def test_committed_tree_reports_nothing(capsys, monkeypatch):
     """`make check` on the repository's own dist/ and argocd/ (keep them current with `make synth`)."""
     monkeypatch.chdir(ROOT)
-    assert main([]) == 0, capsys.readouterr().out
+    assert main([]) == 0, capsys.readouterr()
 
 
 def test_cli_exit_codes_and_output(repo, edit, capsys):

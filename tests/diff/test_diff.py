@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import os
 import random
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -60,9 +61,11 @@ def _git(repo: Path, *args: str) -> None:
 
 @pytest.fixture(scope="module")
 def git_repo(default, tmp_path_factory) -> Path:
-    """A git repository whose only commit holds the default render."""
+    """A git repository whose only commit holds the default render and its inputs (diff checks the render is theirs)."""
     repo = tmp_path_factory.mktemp("diff-repo")
     _git(repo, "init", "-q", "-b", "main")
+    shutil.copy(ROOT / "topology.yaml", repo / "topology.yaml")
+    shutil.copytree(ROOT / "certs", repo / "certs")
     for path, data in default.items():
         (repo / path).parent.mkdir(parents=True, exist_ok=True)
         (repo / path).write_bytes(data)

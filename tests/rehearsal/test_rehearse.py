@@ -84,3 +84,13 @@ def test_topologies_with_the_same_file_name_are_refused(tmp_path: Path, capsys):
     shutil.copy2(ROOT / "topology.yaml", twin)
     assert main([str(ROOT), "--also", str(twin)]) == 2
     assert "distinct names" in capsys.readouterr().err
+
+
+def test_a_tree_rendered_from_other_inputs_is_refused_naming_the_input(tree_copy: Path, capsys):
+    from kcpgitops.rehearsal.cli import main
+
+    topology = tree_copy / "topology.yaml"
+    topology.write_text(topology.read_text().replace("replicas: 2", "replicas: 3", 1))
+    assert main([str(tree_copy), "--scenario", "fresh-install", "--jobs", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "topology.yaml changed since" in err and "--render" in err
