@@ -31,7 +31,7 @@ from charts.names import (
 )
 from charts.names import WORKSPACE_CLUSTERS_JOB as WORKSPACE_CLUSTERS_CRONJOB
 from kcpgitops.docs import DnsRecord, UserSecret, dns_plan, user_created_secrets
-from kcpgitops.topology import Topology
+from kcpgitops.topology import Topology, placeholders
 
 Action = Literal[
     "edit-topology",
@@ -61,8 +61,6 @@ ARGOCD_SSA_MANAGER = "argocd-controller"
 """Argo CD's server-side apply field manager: bootstrapping under it leaves one owner for every field."""
 REPO_SECRET = "repo-kcp-gitops"
 """Argo CD repository Secret for a private repository."""
-PLACEHOLDER_DOMAINS = ("example.com", "example.org", "example.net")
-PLACEHOLDER_SUFFIXES = (".example", ".invalid", ".test", ".localhost")
 
 
 @dataclass(frozen=True)
@@ -310,11 +308,12 @@ def _build_images(topology: Topology, cluster: str, images: tuple[ImageBuild, ..
         commands += [f"docker build -f {image.dockerfile} -t {image.image} .", f"docker push {image.image}"]
     notes = ["The CronJobs " + ", ".join(f"`{i.cronjob}`" for i in images) + " pull these images; nothing else publishes "
              "them, so a job started before they exist fails with `ErrImagePull` until they do."]
-    placeholders = [i for i in images if i.image.startswith("ghcr.io/example/")]
-    if placeholders:
-        fields = {"bridge": "`bridge.image`", "workspace-clusters": "`kcp.clusterSecrets.image`"}
-        notes.append("**The topology still names the placeholder registry `ghcr.io/example/`**: set "
-                     + " and ".join(fields[i.name] for i in placeholders)
+    fields = {"bridge": "bridge.image", "workspace-clusters": "kcp.clusterSecrets.image"}
+    placeholder_fields = {p.field for p in placeholders(topology)}
+    unset = [i for i in images if fields[i.name] in placeholder_fields]
+    if unset:
+        notes.append("**The topology still names a placeholder image registry**: set "
+                     + " and ".join(f"`{fields[i.name]}`" for i in unset)
                      + " to a registry you can push to and your clusters can pull from, then re-render (`make synth`) "
                      "and commit before this step.")
     return Step("build-images", cluster, "Build and push the job images", tuple(commands), BuildImages(images), tuple(notes))
@@ -398,24 +397,21 @@ def _acme_email_note(topology: Topology) -> str:
             "account for a placeholder address such as one at `example.com`, and then no front-proxy certificate is "
             "ever issued. The Cloudflare e-mail (`frontProxy.acme.cloudflare.email`) must be that of the Cloudflare "
             "account owning the API key.")
-    if _is_placeholder(acme.email) or _is_placeholder(acme.cloudflare.email):
+    if blocking_placeholders(topology):
         note += " **This topology still holds a placeholder e-mail: set it, re-render and commit before this step.**"
     return note
 
 
 def blocking_placeholders(topology: Topology) -> tuple[TopologyField, ...]:
-    """Placeholder values the rollout stalls on (Let's Encrypt refuses to register a placeholder ACME e-mail)."""
-    proxy = topology.front_proxy
-    if proxy.certificate != "acme":
+    """Placeholder values the rollout stalls on (Let's Encrypt refuses to register a placeholder ACME e-mail).
+
+    The placeholder rule itself lives in `kcpgitops.topology.placeholders` (the same one `make synth` warns with);
+    this picks the fields a rollout cannot pass.
+    """
+    if topology.front_proxy.certificate != "acme":
         return ()
-    found = []
-    if _is_placeholder(proxy.acme.email):
-        found.append(TopologyField("frontProxy.acme.email", proxy.acme.email,
-                                   "a real address you read: Let's Encrypt's account contact for expiry and policy mail"))
-    if _is_placeholder(proxy.acme.cloudflare.email):
-        found.append(TopologyField("frontProxy.acme.cloudflare.email", proxy.acme.cloudflare.email,
-                                   "the e-mail of the Cloudflare account that owns the DNS-01 API key"))
-    return tuple(found)
+    blocking = ("frontProxy.acme.email", "frontProxy.acme.cloudflare.email")
+    return tuple(TopologyField(p.field, p.value, p.fix) for p in placeholders(topology) if p.field in blocking)
 
 
 def _edit_topology(cluster: str, fields: tuple[TopologyField, ...]) -> Step:
@@ -426,11 +422,6 @@ def _edit_topology(cluster: str, fields: tuple[TopologyField, ...]) -> Step:
              + ". Let's Encrypt refuses to register an ACME account for a reserved domain such as `example.com`, so no "
              "front-proxy certificate would ever be issued."]
     return Step("edit-topology", cluster, "Replace the topology's placeholders", commands, EditTopology(fields), tuple(notes))
-
-
-def _is_placeholder(email: str) -> bool:
-    domain = email.rpartition("@")[2].lower()
-    return domain in PLACEHOLDER_DOMAINS or domain.endswith(PLACEHOLDER_SUFFIXES) or domain.startswith("example.")
 
 
 def _apply_bootstrap(topology: Topology, cluster: str) -> Step:

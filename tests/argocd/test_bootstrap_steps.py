@@ -52,7 +52,7 @@ def test_root_cluster_builds_both_job_images_first(default_tree):
     assert images["bridge"].image == topology.bridge.image and images["bridge"].dockerfile == "Dockerfile.bridge"
     assert images["workspace-clusters"].image == topology.kcp.cluster_secrets.image
     assert all(f"docker push {i.image}" in step.commands for i in images.values())
-    assert any("placeholder registry" in note for note in step.notes)  # the default images are ghcr.io/example/...
+    assert any("placeholder image registry" in note for note in step.notes)  # the default images are ghcr.io/example/...
 
 
 def test_every_secret_the_deployment_needs_is_created_before_the_bootstrap(tree):
@@ -158,7 +158,7 @@ def test_placeholder_acme_email_is_replaced_before_anything_is_installed(default
     topology = default_tree.topology
     first = bootstrap_steps(topology, topology.root_shard.cluster)[0]
     assert first.action == "edit-topology"
-    assert [f.path for f in first.params.fields] == ["frontProxy.acme.email", "frontProxy.acme.cloudflare.email"]
+    assert [f.path for f in first.params.fields] == ["frontProxy.acme.cloudflare.email", "frontProxy.acme.email"]
     assert all(f.current == "email@example.com" for f in first.params.fields)
 
 
