@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from bridge_testkit.bundles import FIXTURES, World, expected_clean, operator_key
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ruamel.yaml import YAML
 
 from bridge import _bundle, _config, _fingerprint, _render
-from bridge._errors import BundleError, UsageError
+from bridge._errors import BridgeError, BundleError, UsageError
 
 
 def test_references_follow_volumes_projected_env_envfrom_and_pull_secrets() -> None:
@@ -240,21 +243,161 @@ def test_config_needs_a_target_or_a_retired_path(tmp_path: Path) -> None:
         _config.load_config(path=_config_with_retired(tmp_path, targets=False))
 
 
+# Floats: 1e16 and 1e-7 (which the old emitter wrote so that YAML 1.1 readers saw strings), signed zero, the extremes.
+_FLOAT_EXAMPLES = [1e16, 1e-7, -0.0, 0.0, 1e22, 1e300, -1e-300, 5e-324, 1.7976931348623157e308, 0.1, 2.5, -1.5e-12, 123456789012345678.0]
+_floats = st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.sampled_from(_FLOAT_EXAMPLES))
+# Strings that some reader takes for something else when written plain: a YAML 1.1 reader (PyYAML; go-yaml v2 behind
+# sigs.k8s.io/yaml, which also reads y/n as booleans and hands digits to Go's number parsers) or a YAML 1.2 reader.
+_AMBIGUOUS = [
+    "yes", "No", "on", "OFF", "y", "Y", "n", "N", "true", "False", "null", "Null", "~", "", "=", "<<",
+    "1e3", "1E3", "1e+3", "1.5e3", "+.5", ".5", "1.", "-0", "+1", "0x10", "0X1F", "0o17", "0755", "09", "1_000", "-_1", "_", "._",
+    "0b101", "1:20", "190:20:30.15", ".inf", "-.Inf", ".NaN", "2026-01-01", "2026-1-2", "2001-12-14t21:59:43.10-05:00",
+]  # fmt: skip
+_TRICKY = [
+    *_AMBIGUOUS, "--flag=x", "---", "...", "- x", "a: b", "#c", "x #c", "hmac-sha256:ab", " lead", "trail ", "tab\there", "1.2.3",
+    "line\nbreak", "x\n", "\n", "two\n\nblank\n\n", "  indented\nnext", "a\u2028b", "a\x85b", "é ünï 日本", "'", '"', "%x", "@x", "`x",
+    "word " * 40,
+]  # fmt: skip
 _scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-(2**53), max_value=2**53), st.text(max_size=30),
-    st.sampled_from(["yes", "No", "on", "null", "~", "1:20", "0x1F", "1e3", "--flag=x", "---", "- x", "a: b", "#c", "hmac-sha256:ab", "2026-11-20"]),
+    st.none(), st.booleans(), st.integers(min_value=-(2**63), max_value=2**64), _floats, st.text(max_size=30), st.sampled_from(_TRICKY),
 )  # fmt: skip
 _documents = st.recursive(
     _scalars,
     lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(st.text(max_size=12), children, max_size=4)),
     max_leaves=25,
 )
+_YAML_1_2 = YAML(typ="safe")  # ruamel.yaml reads YAML 1.2 (core schema) by default
 
 
-@settings(max_examples=150, deadline=None)
+def _read_by_every_reader(content: bytes) -> list[Any]:
+    """The document as PyYAML (YAML 1.1) and ruamel.yaml (YAML 1.2) read it."""
+    return [yaml.load(content, Loader=yaml.CSafeLoader), _YAML_1_2.load(content)]
+
+
+def _tags_anchors_or_aliases(content: bytes) -> list[yaml.Event]:
+    events = yaml.parse(content, Loader=yaml.CSafeLoader)
+    return [e for e in events if isinstance(e, yaml.AliasEvent) or getattr(e, "anchor", None) or getattr(e, "tag", None)]
+
+
+def _plain_scalars(content: bytes) -> set[str]:
+    """Scalars written without quotes (or a block), whatever the reader makes of them (libyaml's style for them is '')."""
+    return {e.value for e in yaml.parse(content, Loader=yaml.CSafeLoader) if isinstance(e, yaml.ScalarEvent) and not e.style}
+
+
+@settings(max_examples=100, deadline=None)
 @given(st.dictionaries(st.text(max_size=12), _documents, max_size=5))
 def test_yaml_rendering_round_trips_through_a_yaml_parser(document: dict) -> None:
-    assert yaml.load(_render.dump(obj=document), Loader=yaml.CSafeLoader) == (document or None) or document == {}
+    content = _render.dump(obj=document)
+    assert _read_by_every_reader(content) == [document, document]
+    assert not _tags_anchors_or_aliases(content)
+
+
+def _reads_back_as(content: bytes, value: float) -> bool:
+    """Every reader (YAML 1.1, YAML 1.2, JSON) gets this very float back, sign of zero included."""
+    text = content.decode().removeprefix("v: ").removesuffix("\n")
+    read = [document["v"] for document in _read_by_every_reader(content)] + [json.loads(text)]
+    return all(type(r) is float and r == value and math.copysign(1, r) == math.copysign(1, value) for r in read)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(st.sampled_from(_FLOAT_EXAMPLES), st.floats(allow_nan=False, allow_infinity=False)))
+def test_finite_floats_read_back_equal(value: float) -> None:
+    assert _reads_back_as(_render.dump(obj={"v": value}), value)
+
+
+def test_finite_floats_read_back_equal_check_catches_json_style_exponents() -> None:
+    # JSON's `1e+16` (what the hand-written emitter wrote) has no dot, so YAML 1.1 reads it as the string "1e+16".
+    assert _render.dump(obj={"v": 1e16}) == b"v: 1.0e+16\n"
+    assert not _reads_back_as(b"v: " + json.dumps(1e16).encode() + b"\n", 1e16)
+    assert not _reads_back_as(b"v: 0.0\n", -0.0)
+
+
+@pytest.mark.parametrize("value", [math.inf, -math.inf, math.nan])
+def test_infinity_and_nan_are_refused(value: float) -> None:
+    obj = {
+        "apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "limits", "namespace": "kcp-zheng"},
+        "data": {"token": "s3cr3t-value"}, "spec": {"ratios": [{"first": 1.5}, {"second": value}], "x y": {"z": value}},
+    }  # fmt: skip
+    with pytest.raises(_render.RenderError) as caught:
+        _render.dump(obj=obj)
+    message = str(caught.value)
+    assert isinstance(caught.value, ValueError) and isinstance(caught.value, BridgeError)
+    assert message.startswith("ConfigMap kcp-zheng/limits: field spec.ratios[1].second is ")
+    assert "finite number" in message and "s3cr3t" not in message
+    with pytest.raises(_render.RenderError, match=r'field \["x y"\]\.z is'):
+        _render.dump(obj={"x y": {"z": value}})
+
+
+def test_text_that_is_not_unicode_is_refused() -> None:
+    # A lone surrogate (json.loads makes one from "\ud800") has no UTF-8 form: refused, named, not echoed.
+    with pytest.raises(_render.RenderError, match=r"^Secret ns/s: field stringData\.key holds a lone UTF-16 surrogate"):
+        _render.dump(obj={"kind": "Secret", "metadata": {"name": "s", "namespace": "ns"}, "stringData": {"key": "pass\ud800word"}})
+    with pytest.raises(_render.RenderError, match=r'field data\["k\\ud800"\] has a key holding a lone UTF-16 surrogate'):
+        _render.dump(obj={"data": {"k\ud800": "v"}})
+
+
+@pytest.mark.parametrize("text", _AMBIGUOUS)
+def test_yaml_1_1_ambiguous_strings_read_back_as_strings(text: str) -> None:
+    document = {"value": text, "list": [text], text: "as a key"}
+    content = _render.dump(obj=document)
+    assert _read_by_every_reader(content) == [document, document]
+    assert text not in _plain_scalars(content)
+
+
+def test_yaml_1_1_ambiguous_strings_check_catches_what_stock_pyyaml_leaves_plain() -> None:
+    # PyYAML's own dumper quotes only what its YAML 1.1 resolver knows: go-yaml v2 reads these plain forms as a boolean,
+    # numbers and a date, ruamel.yaml (YAML 1.2) the numbers too.
+    stock = yaml.safe_dump({"k": ["y", "n", "1e3", "0o17", "09", "-_1", "+.5", "2026-1-2"]}).encode()
+    assert {"y", "n", "1e3", "0o17", "09", "-_1", "+.5", "2026-1-2"} <= _plain_scalars(stock)
+
+
+def _reversed_insertion(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _reversed_insertion(value[k]) for k in reversed(list(value))}
+    if isinstance(value, list):
+        return [_reversed_insertion(v) for v in value]
+    return value
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.dictionaries(st.text(max_size=12), _documents, min_size=2, max_size=5))
+def test_output_is_byte_identical_for_equal_input_in_any_key_order(document: dict) -> None:
+    assert _render.dump(obj=_reversed_insertion(document)) == _render.dump(obj=document)
+
+
+def test_output_is_byte_identical_for_equal_input_in_any_key_order_check_sees_order() -> None:
+    # PyYAML without sorting writes keys in insertion order: the comparison above would catch that.
+    document = {"b": 1, "a": {"d": 2, "c": 3}}
+    assert yaml.safe_dump(document, sort_keys=False) != yaml.safe_dump(_reversed_insertion(document), sort_keys=False)
+    assert _render.dump(obj=document) == b"a:\n  c: 3\n  d: 2\nb: 1\n"
+
+
+def test_shared_values_are_written_out_not_aliased() -> None:
+    shared = {"labels": {"app": "kcp"}, "ports": [443]}
+    content = _render.dump(obj={"first": shared, "second": shared, "third": [shared, shared]})
+    assert not _tags_anchors_or_aliases(content)
+    assert content.count(b"app: kcp") == 4
+    # PyYAML's stock dumper would anchor the repeated object (&id001) and alias it (*id001).
+    assert _tags_anchors_or_aliases(yaml.safe_dump({"first": shared, "second": shared}).encode())
+
+
+def test_output_is_readable_long_lines_unicode_and_literal_blocks() -> None:
+    long = "word " * 60 + "end"
+    content = _render.dump(obj={"long": long, "quoted": "a: " + long, "text": "é ünï 日本", "script": "#!/bin/sh\necho hi\n"})
+    assert content == (
+        f"long: {long}\nquoted: 'a: {long}'\nscript: |\n  #!/bin/sh\n  echo hi\ntext: é ünï 日本\n".encode()
+    )  # fmt: skip
+
+
+def test_pure_python_emitter_writes_the_same_kubernetes_files() -> None:
+    # Without libyaml PyYAML's Python emitter takes over: same bytes for what the bridge writes (it differs only in
+    # corner cases such as empty keys and characters beyond U+FFFF, which libyaml escapes).
+    world = World()
+    objects = [world.deployment("alpha"), world.service("alpha"), *(world.live_secret(e) for e in world._spec("alpha")["bundle"])]
+    python_dumper = type("PythonDumper", (yaml.SafeDumper,), {"represent": _render._Dumper.represent})
+    for obj in objects:
+        content = _render.annotated(obj=obj, annotation="x.io/fingerprint", value="hmac-sha256:" + "0" * 64)
+        assert yaml.dump(content, Dumper=python_dumper, encoding="utf-8", allow_unicode=True, width=2**31 - 1) == _render.dump(obj=content)
 
 
 def test_rendered_fingerprint_is_found_again() -> None:
@@ -263,3 +406,9 @@ def test_rendered_fingerprint_is_found_again() -> None:
         obj={"metadata": {"annotations": {"x.io/fingerprint": fp, "other": "1"}, "name": "n"}, "spec": {"a": {"x.io/fingerprint": "no"}}}
     )
     assert _render.read_fingerprint(content=content, pattern=_render.fingerprint_pattern(annotation="x.io/fingerprint")) == fp
+    # An annotation key that needs quotes (here one YAML 1.1 reads as a boolean) is found too; a nested one is not.
+    content = _render.dump(obj={"metadata": {"annotations": {"on": fp}}, "spec": {"x": {"y": {"on": fp}}}})
+    assert b"    'on': hmac-sha256:" in content
+    assert _render.read_fingerprint(content=content, pattern=_render.fingerprint_pattern(annotation="on")) == fp
+    elsewhere = content.replace(b"    'on'", b"    'off'")
+    assert _render.read_fingerprint(content=elsewhere, pattern=_render.fingerprint_pattern(annotation="on")) is None
