@@ -14,10 +14,11 @@ from typing import Any, TextIO
 
 from kcpmodel import restore_desired_replicas
 
-from . import _bundle, _fingerprint, _parallel, _render, _seal
+from . import _bundle, _fingerprint, _needtoknow, _parallel, _render, _seal
 from ._config import BridgeConfig, Retired, Target
 from ._errors import ApiError, BridgeError, GitError, describe_unexpected
 from ._git import Checkout, CommitSpec, Entry, GitCredentials, GitEnvironment
+from ._keyuse import SecretUse
 from ._kube import CONFIGMAPS, DEPLOYMENTS, SECRETS, SERVICES, KubeClient
 
 _PHASE_A_WORKERS = 8
@@ -49,6 +50,8 @@ class Plan:
     """What the output should mention without failing the target (a bundled object missing live, ...)."""
     also: list[Target] = field(default_factory=list)
     """Further targets delivered into the same path (shards sharing a cluster), merged into this plan."""
+    withheld: dict[str, _needtoknow.Withheld] = field(default_factory=dict)
+    """Target key -> the Secret keys its delivery leaves out (names only)."""
 
     @property
     def members(self) -> list[Target]:
@@ -67,6 +70,20 @@ class Outcome:
     changed_files: int = 0
     commit: str = ""
     notes: list[str] = field(default_factory=list)
+    withheld: _needtoknow.Withheld | None = None
+    """The Secret keys left out of what was delivered (committed or unchanged targets only)."""
+
+
+@dataclass
+class _Gathered:
+    """One target's objects, read and cleaned, before its Secrets are cut down to what its cluster's pods read."""
+
+    target: Target
+    key: _seal.SealingKey
+    bundle_secret: dict[str, Any]
+    cleaned: list[dict[str, Any]]
+    notes: list[str]
+    uses: dict[str, SecretUse]
 
 
 @dataclass
@@ -134,6 +151,8 @@ class Cycle:
         self._memo_lock = threading.Lock()
         self._memo_clean: dict[int, dict[str, Any]] = {}
         self._memo_canonical: dict[int, bytes] = {}
+        self._memo_filtered: dict[tuple[int, frozenset[str]], tuple[dict[str, Any], tuple[str, ...]]] = {}
+        self._memo_documents: dict[tuple[int, str], Any] = {}
         # Keeps memoised objects alive so their id() is never reused within a cycle.
         self._memo_keep: list[dict[str, Any]] = []
         # Every object is read live through this cache: objects several targets share (the root shard's CAs, the
@@ -145,13 +164,26 @@ class Cycle:
         targets = list(self.config.targets)
         outcomes: dict[str, Outcome] = {}
         plans: list[Plan] = []
+        gathered: list[_Gathered] = []
         if targets:
             with ThreadPoolExecutor(max_workers=min(_PHASE_A_WORKERS, len(targets))) as pool:
-                for target, result in zip(targets, pool.map(self._plan_safely, targets), strict=True):
-                    if isinstance(result, Plan):
-                        plans.append(result)
+                for target, result in zip(targets, pool.map(self._gather_safely, targets), strict=True):
+                    if isinstance(result, _Gathered):
+                        gathered.append(result)
                     else:
                         outcomes[target.key] = result
+        # Shards on one cluster share the delivered Secrets (the root's CAs, every service-account Secret): each carries
+        # what any of them reads, or the shards would overwrite each other's copy with less.
+        by_cluster: dict[str, list[dict[str, SecretUse]]] = {}
+        for item in gathered:
+            by_cluster.setdefault(item.target.cluster, []).append(item.uses)
+        cluster_uses = {cluster: _needtoknow.union(per) for cluster, per in by_cluster.items()}
+        for item in gathered:
+            result = self._finish_safely(item, cluster_uses[item.target.cluster])
+            if isinstance(result, Plan):
+                plans.append(result)
+            else:
+                outcomes[item.target.key] = result
         merged: dict[tuple[str, str, str], list[Plan]] = {}
         for plan in plans:
             merged.setdefault((*plan.target.repo_key, plan.target.path), []).append(plan)
@@ -179,16 +211,29 @@ class Cycle:
 
     # Phase A: read and compute.
 
-    def _plan_safely(self, target: Target) -> Plan | Outcome:
+    def _gather_safely(self, target: Target) -> _Gathered | Outcome:
         try:
-            return self.plan(target)
+            return self._gather(target)
         except BridgeError as exc:
             return Outcome(target=target, state="failed", detail=str(exc))
         except Exception as exc:
             return Outcome(target=target, state="failed", detail=describe_unexpected(exc))
 
+    def _finish_safely(self, gathered: _Gathered, uses: dict[str, SecretUse]) -> Plan | Outcome:
+        try:
+            return self._finish(gathered, uses)
+        except BridgeError as exc:
+            return Outcome(target=gathered.target, state="failed", detail=str(exc), notes=gathered.notes)
+        except Exception as exc:
+            return Outcome(target=gathered.target, state="failed", detail=describe_unexpected(exc), notes=gathered.notes)
+
     def plan(self, target: Target) -> Plan:
-        """Compute the files one target should hold, with their fingerprints.
+        """Compute the files one target should hold, with their fingerprints (as if no other shard shared its cluster)."""
+        gathered = self._gather(target)
+        return self._finish(gathered, gathered.uses)
+
+    def _gather(self, target: Target) -> _Gathered:
+        """Read one target's objects and work out which Secret keys its pods read.
 
         The bundle is the list of what to carry; every object it lists is read live, because kcp-operator v0.9.0's
         Bundle controller does not watch what it bundles (kcp-dev/kcp-operator@v0.9.0:pkg/controller/bundle/controller.go
@@ -227,7 +272,24 @@ class Cycle:
                 raise ApiError(f"GET {ref.kind} {namespace}/{ref.name} returned a different object")
             extras.append(fetched)
             present.add((ref.kind, ref.name))
-        cleaned = self._fingerprinted([self._cleaned_shared(o) for o in objects] + [self._cleaned_shared(o) for o in extras])
+        cleaned = [self._cleaned_shared(o) for o in objects] + [self._cleaned_shared(o) for o in extras]
+        return _Gathered(target=target, key=key, bundle_secret=secret, cleaned=cleaned, notes=notes, uses=_needtoknow.uses(objects=cleaned, documents=self._memo_documents))
+
+    def _finish(self, gathered: _Gathered, uses: dict[str, SecretUse]) -> Plan:
+        """The files of one target: its Secrets cut down to the keys `uses` says are read, fingerprinted and rendered.
+
+        The pod-template fingerprints are taken of what is delivered, so a renewed key that is withheld rolls nothing.
+        """
+        target, key, secret, namespace = gathered.target, gathered.key, gathered.bundle_secret, self.config.namespace
+        withheld: dict[str, tuple[str, ...]] = {}
+        kept = []
+        for obj in gathered.cleaned:
+            if obj.get("kind") == "Secret":
+                name = obj["metadata"]["name"]
+                obj, withheld[name] = self._filtered_shared(obj, uses.get(name))
+            kept.append(obj)
+        report = _needtoknow.report(uses_by_secret={n: u for n, u in uses.items() if n in withheld}, withheld=withheld)
+        cleaned = self._fingerprinted(kept)
         desired_plain: list[tuple[str, dict[str, Any], bool]] = []
         if target.mode == "bundle":
             desired_plain.append(self._bundle_secret(target=target, secret=secret, cleaned=cleaned))
@@ -257,7 +319,7 @@ class Cycle:
             for (name, obj, sealed), (_, text) in zip(desired_plain, canonical, strict=True)
         ]
         fingerprint = _fingerprint.target_fingerprint(key=self.hmac_key, mode=target.mode, sealed_with=key.cert_sha256, objects=canonical)
-        return Plan(target=target, key=key, objects=desired, fingerprint=fingerprint, notes=notes)
+        return Plan(target=target, key=key, objects=desired, fingerprint=fingerprint, notes=gathered.notes, withheld={target.key: report})
 
     def _merge(self, plans: list[Plan]) -> Plan | list[Outcome]:
         """One plan for the targets sharing a path (several shards on one cluster): their files together, each once.
@@ -286,6 +348,7 @@ class Cycle:
         return Plan(
             target=first.target, key=first.key, objects=objects, fingerprint=fingerprint,
             notes=[n for p in plans for n in p.notes], also=[t for p in plans[1:] for t in p.members],
+            withheld={k: v for p in plans for k, v in p.withheld.items()},
         )  # fmt: skip
 
     def _live_copy(self, *, obj: dict[str, Any], notes: list[str]) -> dict[str, Any]:
@@ -319,6 +382,20 @@ class Cycle:
                 cleaned = self._memo_clean[id(obj)] = _bundle.clean(obj=obj)
                 self._memo_keep.append(obj)
             return cleaned
+
+    def _filtered_shared(self, obj: dict[str, Any], use: SecretUse | None) -> tuple[dict[str, Any], tuple[str, ...]]:
+        # The same cleaned Secret cut the same way is one object for every target that receives it (cached canonical form).
+        if use is None or use.whole:
+            return obj, ()
+        slot = (id(obj), use.keys)
+        with self._memo_lock:
+            known = self._memo_filtered.get(slot)
+        if known is None:
+            known = _needtoknow.filtered(secret=obj, use=use)
+            with self._memo_lock:
+                known = self._memo_filtered.setdefault(slot, known)
+                self._memo_keep.append(obj)
+        return known
 
     def _fingerprinted(self, cleaned: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """The delivered objects with each pod template's revision labels replaced by content fingerprints.
@@ -433,10 +510,13 @@ class Cycle:
         if item.committed:
             return [
                 Outcome(target=t, state="committed", fingerprint=plan.fingerprint, changed_files=item.changed_files, commit=commit,
-                        notes=notes[t.key])
+                        notes=notes[t.key], withheld=plan.withheld.get(t.key))
                 for t in plan.members
             ]  # fmt: skip
-        return [Outcome(target=t, state="unchanged", fingerprint=plan.fingerprint, notes=notes[t.key]) for t in plan.members]
+        return [
+            Outcome(target=t, state="unchanged", fingerprint=plan.fingerprint, notes=notes[t.key], withheld=plan.withheld.get(t.key))
+            for t in plan.members
+        ]
 
     @staticmethod
     def _retired_outcome(*, item: _Retiring, commit: str) -> Outcome:
@@ -660,6 +740,11 @@ def report(*, outcomes: list[Outcome], out: TextIO, err: TextIO) -> int:
             )
         else:
             print(f"bridge: {label}: unchanged, fingerprint {_fingerprint.short(fingerprint=o.fingerprint)} already in {where}", file=out)
+        if o.withheld is not None and o.state != "failed":
+            # Names only: which keys of which Secret the shard's cluster does not receive, and which travel whole.
+            print(f"bridge: {label}: withheld {o.withheld.line()}", file=out)
+            if o.withheld.whole:
+                print(f"bridge: {label}: carried every key of {o.withheld.whole_line()}", file=out)
     targets = sum(1 for o in outcomes if isinstance(o.target, Target))
     retired = len(outcomes) - targets
     summary = f"bridge: {targets} target(s)" + (f" and {retired} retired path(s)" if retired else "")

@@ -87,12 +87,8 @@ def retired_destinations(topology: Topology) -> list[dict]:
     for cluster in topology.clusters:
         if cluster.name == root or any(topology.is_remote(s) for s in topology.shards_on(cluster.name)):
             continue
-        retired.append({
-            "cluster": cluster.name,
-            "repoURL": cluster.git.repo_url,
-            "branch": cluster.git.branch,
-            "path": topology.bridge_path(cluster),
-        })
+        target = topology.bridge_target(cluster)
+        retired.append({"cluster": cluster.name, "repoURL": target.repo_url, "branch": target.branch, "path": target.path})
     return retired
 
 
@@ -103,14 +99,17 @@ def bridge_config(topology: Topology) -> dict:
     targets = []
     for shard in (s for s in topology.shards if topology.is_remote(s)):
         cluster = topology.cluster(shard.cluster)
+        # Where the cluster's `kcp-bridge` Application reads (topology clusters[].git.bridge); the bridge creates the
+        # branch on its first delivery when it does not exist yet.
+        where = topology.bridge_target(cluster)
         targets.append({
             "shard": shard.name,
             "cluster": cluster.name,
             "bundleSecret": f"{shard.name}-bundle",
             "certificate": f"{cluster.name}.pem",
-            "repoURL": cluster.git.repo_url,
-            "branch": cluster.git.branch,
-            "path": topology.bridge_path(cluster),
+            "repoURL": where.repo_url,
+            "branch": where.branch,
+            "path": where.path,
             "mode": settings.mode,
             "excludeReferences": secrets_made_on(topology, cluster.name),
             # The shard cluster's own dist/ renders the namespace; a second copy would fight over it in Argo CD.

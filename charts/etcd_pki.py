@@ -9,6 +9,7 @@ from constructs import Construct
 from kcpgitops.output import CERT_MANAGER_NAMESPACE
 
 from ._manifest import manifest, meta
+from .ca_policy import ca_spec
 
 CLUSTER_ISSUER = "etcd-ca"
 """ClusterIssuer signing every etcd certificate on a cluster; each cluster has its own, independent etcd CA."""
@@ -25,6 +26,10 @@ def _certificate(name: str, namespace: str, *, secret: str, common_name: str, is
     if ip_addresses:
         spec["ipAddresses"] = ip_addresses
     spec["issuerRef"] = {"name": issuer[0], "kind": issuer[1]}
+    if is_ca:
+        # A deliberate difference from upstream (which keeps cert-manager's 90 days and, in v1.18, a new key at every
+        # renewal): a CA keeps its key and lives 10 years, see charts/ca_policy.py.
+        spec.update(ca_spec())
     return {"apiVersion": "cert-manager.io/v1", "kind": "Certificate", "metadata": meta(name, namespace), "spec": spec}
 
 

@@ -8,6 +8,7 @@ from kcpgitops.topology import Shard as ShardSpec
 from kcpgitops.topology import Topology
 
 from ._manifest import manifest, meta
+from .ca_policy import kcp_operator_ca_templates
 from .etcd import etcd_client_url
 from .kcp_pki import KCP_CA_ISSUER
 
@@ -70,7 +71,9 @@ class RootShard(Construct):
                 "certificates": {"issuerRef": {"group": "cert-manager.io", "kind": "Issuer", "name": KCP_CA_ISSUER}},
                 "cache": {"embedded": {"enabled": True}},
                 "shardBaseURL": f"https://{host}:{SHARD_PORT}",
-                "certificateTemplates": _server_certificate(host),
+                # kcp-operator's own CAs get our CA policy through the templates (it sets no rotation policy, so
+                # cert-manager v1.18 would rotate their keys): charts/ca_policy.py kcp_operator_ca_templates.
+                "certificateTemplates": {**_server_certificate(host), **kcp_operator_ca_templates()},
                 "etcd": _etcd(shard, topology),
                 "proxy": {"image": _image(topology)},
                 "serviceTemplate": {"spec": {"type": "LoadBalancer"}},

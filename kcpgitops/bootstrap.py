@@ -31,7 +31,7 @@ from charts.names import (
 )
 from charts.names import WORKSPACE_CLUSTERS_JOB as WORKSPACE_CLUSTERS_CRONJOB
 from kcpgitops.docs import DnsRecord, UserSecret, dns_plan, user_created_secrets
-from kcpgitops.topology import Topology, placeholders
+from kcpgitops.topology import Topology, placeholders, repository_key
 
 Action = Literal[
     "edit-topology",
@@ -278,6 +278,9 @@ def bootstrap_steps(topology: Topology, cluster: str) -> list[Step]:
             steps.append(_build_images(topology, cluster, images))
     steps.append(_install_argocd(topology, cluster))
     steps.append(_repository_secret(topology, cluster))
+    bridge_repository = _bridge_repository_secret(topology, cluster) if receives else None
+    if bridge_repository is not None:
+        steps.append(bridge_repository)
     steps += [_user_secret(topology, secret) for secret in user_created_secrets(topology) if secret.cluster == cluster]
     steps.append(_apply_bootstrap(topology, cluster))
     if receives:
@@ -465,9 +468,49 @@ def _render_and_commit(topology: Topology, cluster: str, certificate: str) -> St
     commands = ("make synth", f"git add {' '.join(paths)}", f"git commit -m '{reason}' && git push")
     notes = (f"The render puts the certificate into the bridge's configuration on `{topology.root_shard.cluster}` "
              f"(`dist/{topology.root_shard.cluster}`); once Argo CD there has synced it, the bridge's next run seals the "
-             f"shard objects for `{cluster}` and commits them to `{topology.bridge_path(topology.cluster(cluster))}/`. "
+             f"shard objects for `{cluster}` and commits them to {_bridge_location(topology, cluster)}. "
              "Render with `KCP_TOPOLOGY=<file>` when the topology lives in another file.",)
     return Step("render-and-commit", cluster, "Re-render and commit", commands, RenderAndCommit(paths, reason), notes)
+
+
+def _bridge_location(topology: Topology, cluster: str) -> str:
+    """Where the bridge commits a cluster's objects, as the notes say it: the path, plus repository and branch when
+    they are not the ones the cluster's Argo CD follows (topology `git.bridge`)."""
+    target = topology.bridge_target(topology.cluster(cluster))
+    if not target.separate:
+        return f"`{target.path}/`"
+    return (f"`{target.path}/` on branch `{target.branch}` of `{target.repo_url}` (it creates the branch on its first "
+            "delivery)")
+
+
+def _bridge_repository_secret(topology: Topology, cluster: str) -> Step | None:
+    """Argo CD's read access to the repository the bridge writes this cluster's objects to, when it is another one."""
+    target = topology.bridge_target(topology.cluster(cluster))
+    if repository_key(target.repo_url) == repository_key(topology.cluster(cluster).git.repo_url):
+        return None
+    ns = topology.argocd.namespace
+    name = f"{REPO_SECRET}-bridge"
+    label = ("argocd.argoproj.io/secret-type", "repository")
+    params = CreateSecret(
+        namespace=ns,
+        name=name,
+        keys=("type", "url", "username", "password"),
+        meanings=("`git`", f"`{target.repo_url}`", "a user that may read the repository", "a read-only token"),
+        purpose=f"Argo CD's `kcp-bridge` Application reads `{target.repo_url}` with it (private repositories only)",
+        labels=(label,),
+        required=False,
+    )
+    commands = (
+        f"kubectl -n {ns} create secret generic {name} \\\n"
+        "  --from-literal=type=git \\\n"
+        f"  --from-literal=url={target.repo_url} \\\n"
+        "  --from-literal=username=<user> --from-literal=password=<read-only token>",
+        f"kubectl -n {ns} label secret {name} {label[0]}={label[1]}",
+    )
+    notes = (f"The bridge writes this cluster's sealed shard objects to `{target.repo_url}` (topology "
+             "`git.bridge.repoURL`), another repository than the one above. Skip this step when it is public; its "
+             "credential only needs to read, and the bridge's own push credential stays on the root cluster.",)
+    return Step("create-secret", cluster, "Bridge repository access (private repositories only)", commands, params, notes)
 
 
 def _dns(cluster: str, records: tuple[DnsRecord, ...]) -> Step:

@@ -34,13 +34,16 @@ def synth(*, topology: Path, dist: Path, argocd: Path, repo_root: Path | None = 
     # Placeholders (reserved example names) render fine but can never deploy: warn per field, or with KCP_STRICT
     # refuse before anything is written. A KCP_STRICT value we cannot read is refused too: a typo must not turn
     # a CI gate off silently.
-    from kcpgitops.topology import placeholders, strict_mode
+    from kcpgitops.topology import deprecations, placeholders, strict_mode
 
     try:
         strict = strict_mode()
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    # Deprecated fields still render the same; they only warn, under KCP_STRICT too (nothing about them is wrong yet).
+    for deprecation in deprecations(model):
+        print(f"warning: {deprecation.describe()}", file=sys.stderr)
     found = placeholders(model)
     for placeholder in found:
         print(f"{'error' if strict else 'warning'}: {placeholder.describe()}", file=sys.stderr)

@@ -10,6 +10,7 @@ behaviour from here, so they cannot disagree. Every function cites the v0.9.0 so
   `kubeconfig_certificate`, `shard_kubeconfigs`, `root_shard_kubeconfigs`, `proxy_dynamic_kubeconfig`, `proxy_config`,
   the Deployments and Services (`shard_deployment`, `shard_service`, ...) and what they mount (`shard_secret_mounts`,
   `root_shard_secret_mounts`, `proxy_secret_mounts`); `operator_secrets` sums up the Secrets per object;
+- what a kcp container reads: `reads_only_named_files` (the files its flags name, nothing else);
 - bundles: `bundle_objects`, `bundle_key`, `bundle_value`, `restore_desired_replicas`, `revision_label`,
   `is_revision_label`, and
   `shard_export`: what a bundled Shard's own cluster needs (its bundle plus the Secrets its Deployment mounts beyond it).
@@ -74,6 +75,7 @@ from ._common import (
     supports_mounts_proxy,
 )
 from ._exports import ShardExport, operator_secrets, shard_export
+from ._files import reads_only_named_files
 from ._kubeconfigs import kubeconfig_document, proxy_config, proxy_dynamic_kubeconfig, root_shard_kubeconfigs, shard_kubeconfigs
 from ._workloads import (
     SecretMount,
@@ -140,6 +142,7 @@ __all__ = [
     "proxy_names",
     "proxy_secret_mounts",
     "proxy_service",
+    "reads_only_named_files",
     "resource_labels",
     "restore_desired_replicas",
     "revision_label",

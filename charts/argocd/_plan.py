@@ -15,7 +15,12 @@ controller/health.go setApplicationHealth() skips only an Application's own obje
 - `etcd-druid-crds/`: the vendored etcd-druid CRDs (its chart ships none).
 - `kcp-operator/`: kcp-operator with the bundle feature gate (only on the root shard's cluster).
 
-The kcp deployment itself is `dist/<cluster>` and the bridge's sealed bundle objects are `sealed/<cluster>` (the topology's bridgePath).
+The kcp deployment itself is `dist/<cluster>`. The bridge's sealed bundle objects are where the topology's
+`clusters[].git.bridge` says (default `sealed/<cluster>` in the cluster's own repository and branch); the `kcp-bridge`
+Application reads that repository, branch and path, and the AppProject permits that repository.
+
+Every Application reading a directory of Git carries `argocd.argoproj.io/manifest-generate-paths`, so a commit that
+touches none of its files (the bridge's, another cluster's) does not make it regenerate its manifests.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from kcpgitops.topology import Cluster, Topology
 
 from .._kcp_health import kcp_health_customizations
 from .._manifest import meta
-from .._sync import sync_policy
+from .._sync import MANIFEST_GENERATE_PATHS, OWN_PATH, sync_policy
 from ..names import APPS, BOOTSTRAP, ETCD_DRUID_CRDS, KCP_OPERATOR, ROOT_APP
 from ._sources import (
     BRIDGE_KINDS,
@@ -88,6 +93,10 @@ IsLiveResourcePermitted() false; controller/appcontroller.go getPermittedAppLive
 deletion). A project narrowed to today's documents would therefore keep a removed shard's objects forever."""
 ARGOCD_CM = "argocd-cm"
 
+ROOT_REFRESH_PATHS = f"{BOOTSTRAP};{APPS}"
+"""The app-of-apps' refresh paths: the two directories its `include` reads under `argocd/<cluster>` (ROOT_INCLUDE), not
+the whole directory, whose vendored `etcd-druid-crds/` and `kcp-operator/` belong to other Applications."""
+
 IGNORE_HEALTHCHECK = "argocd.argoproj.io/ignore-healthcheck"
 """On the app-of-apps, which syncs itself: see the Application health check (kcpgitops/health/lua)."""
 ROOT_INCLUDE = f"{{{BOOTSTRAP}/*,{APPS}/*}}"
@@ -139,7 +148,7 @@ def plan_cluster(topology: Topology, cluster_name: str, dist_docs: list[dict]) -
                                               finalizers=finalizers))
 
     def git(path: str, **directory: object) -> dict:
-        return _git_source(cluster, path, directory or {"recurse": True})
+        return _git_source(cluster.git.repo_url, cluster.git.branch, path, directory or {"recurse": True})
 
     argocd_ns = topology.argocd.namespace
     app(ETCD_DRUID_CRDS, WAVE_CONFIG, git(plan.section_path(ETCD_DRUID_CRDS)), ETCD_DRUID.namespace, SERVER_SIDE_APPLY)
@@ -163,13 +172,15 @@ def plan_cluster(topology: Topology, cluster_name: str, dist_docs: list[dict]) -
         # When the cluster stops receiving shards, the app-of-apps prunes this Application; the resources finalizer
         # makes Argo CD delete what it delivered first (argoproj/argo-cd@v3.5.1:controller/appcontroller.go
         # finalizeApplicationDeletion()), while the bridge empties the path in Git (its `retired` entries).
-        app(BRIDGE_APP, WAVE_BRIDGE, git(topology.bridge_path(cluster), exclude=BRIDGE_NAMESPACE_FILE), topology.namespace,
-            SERVER_SIDE_APPLY, SKIP_DRY_RUN, finalizers=(RESOURCES_FINALIZER,))
+        # It reads wherever the bridge writes (topology clusters[].git.bridge): possibly its own branch or repository.
+        target = topology.bridge_target(cluster)
+        app(BRIDGE_APP, WAVE_BRIDGE, _git_source(target.repo_url, target.branch, target.path, {"exclude": BRIDGE_NAMESPACE_FILE}),
+            topology.namespace, SERVER_SIDE_APPLY, SKIP_DRY_RUN, finalizers=(RESOURCES_FINALIZER,))
     plan.sections[APPS] = plan.applications
 
     root = _application(topology, ROOT_APP, source=git(f"argocd/{cluster_name}", recurse=True, include=ROOT_INCLUDE),
                         namespace=argocd_ns, options=(SERVER_SIDE_APPLY,), wave=WAVE_ARGOCD,
-                        annotations={IGNORE_HEALTHCHECK: "true"})
+                        annotations={IGNORE_HEALTHCHECK: "true", MANIFEST_GENERATE_PATHS: ROOT_REFRESH_PATHS})
     health = {
         "apiVersion": "v1",
         "kind": "ConfigMap",
@@ -213,8 +224,8 @@ def _renders_namespace(docs: list[dict], namespace: str) -> bool:
     return any(d["kind"] == "Namespace" and d["metadata"]["name"] == namespace for d in docs)
 
 
-def _git_source(cluster: Cluster, path: str, directory: dict) -> dict:
-    return {"repoURL": cluster.git.repo_url, "targetRevision": cluster.git.branch, "path": path, "directory": directory}
+def _git_source(repo_url: str, branch: str, path: str, directory: dict) -> dict:
+    return {"repoURL": repo_url, "targetRevision": branch, "path": path, "directory": directory}
 
 
 def _helm_source(chart: HelmChart, version: str) -> dict:
@@ -228,6 +239,9 @@ def _application(topology: Topology, name: str, *, source: dict, namespace: str,
                  wave: int, annotations: dict[str, str] | None = None, finalizers: tuple[str, ...] = ()) -> dict:
     settings = topology.argocd
     policy = sync_policy(topology, *options)
+    annotations = dict(annotations or {})
+    if "path" in source:  # a directory of Git (a chart source has `chart` instead)
+        annotations.setdefault(MANIFEST_GENERATE_PATHS, OWN_PATH)
     return {
         "apiVersion": API,
         "kind": "Application",
@@ -235,7 +249,7 @@ def _application(topology: Topology, name: str, *, source: dict, namespace: str,
             name,
             settings.namespace,
             labels={"app.kubernetes.io/part-of": settings.project},
-            annotations={**(annotations or {}), SYNC_WAVE: str(wave)},
+            annotations={**annotations, SYNC_WAVE: str(wave)},
             finalizers=list(finalizers),
         ),
         "spec": {

@@ -62,9 +62,16 @@ def render_readme(topology: Topology, plan: ClusterPlan) -> str:
             f"`--feature-gates=ConfigurationBundle=true` | `{KCP_OPERATOR}` |")
     add(f"| `{topology.git_path(cluster)}/` | the kcp deployment (generated) | `kcp` |")
     if receives:
-        add(f"| `{topology.bridge_path(cluster)}/` | sealed bundle objects, committed by the bridge on "
-            f"`{topology.root_shard.cluster}` (a generated README keeps the directory in Git before its first commit) "
-            f"| `{BRIDGE_APP}` |")
+        target = topology.bridge_target(cluster)
+        if target.separate:
+            # Another repository or branch: nothing of ours is rendered there, so no README can keep the path in Git.
+            add(f"| `{target.path}/` in `{target.repo_url}` at `{target.branch}` | sealed bundle objects, committed by the "
+                f"bridge on `{topology.root_shard.cluster}` (it creates the branch on its first delivery; until then "
+                f"`{BRIDGE_APP}` reports a ComparisonError, which the health checks count as Progressing) | `{BRIDGE_APP}` |")
+        else:
+            add(f"| `{target.path}/` | sealed bundle objects, committed by the bridge on "
+                f"`{topology.root_shard.cluster}` (a generated README keeps the directory in Git before its first commit) "
+                f"| `{BRIDGE_APP}` |")
     add("")
     if is_root and topology.kcp is not None:
         add(f"`{APPS}/` here also holds what the topology's `kcp:` section delivers inside kcp (its own AppProject, one "
@@ -78,7 +85,12 @@ def render_readme(topology: Topology, plan: ClusterPlan) -> str:
     add("| Wave | Application | Source | Namespace |\n|---|---|---|---|")
     for app in plan.applications:
         source = app["spec"]["source"]
-        where = f"`{source['path']}`" if "path" in source else f"chart `{source['chart']}` {source['targetRevision']} from `{source['repoURL']}`"
+        if "chart" in source:
+            where = f"chart `{source['chart']}` {source['targetRevision']} from `{source['repoURL']}`"
+        elif (source["repoURL"], source["targetRevision"]) != (cluster.git.repo_url, cluster.git.branch):
+            where = f"`{source['path']}` in `{source['repoURL']}` at `{source['targetRevision']}`"
+        else:
+            where = f"`{source['path']}`"
         add(f"| {app['metadata']['annotations'][SYNC_WAVE]} | `{app['metadata']['name']}` | {where} | "
             f"`{app['spec']['destination']['namespace']}` |")
     add("")

@@ -23,7 +23,7 @@ from kcpgitops.topology import Topology
 from workspace_clusters import MANAGED_BY, PREFIX, object_name, server_url
 
 from .._manifest import manifest, meta
-from .._sync import sync_policy
+from .._sync import MANIFEST_GENERATE_PATHS, OWN_PATH, sync_policy
 from ..names import WORKSPACE_CLUSTERS_JOB
 from ._objects import KcpObject, workspace_dir
 
@@ -76,8 +76,9 @@ def _application(topology: Topology, name: str, *, wave: int, path: str, destina
     return {
         "apiVersion": ARGOCD_API,
         "kind": "Application",
+        # A directory source like the others: regenerated only when its own path changes (charts/_sync.py).
         "metadata": meta(name, topology.argocd.namespace, labels={"app.kubernetes.io/part-of": PROJECT},
-                         annotations={SYNC_WAVE: str(wave)}),
+                         annotations={SYNC_WAVE: str(wave), MANIFEST_GENERATE_PATHS: OWN_PATH}),
         "spec": {
             "project": PROJECT,
             "source": {"repoURL": root.git.repo_url, "targetRevision": root.git.branch, "path": path,

@@ -12,7 +12,7 @@ import yaml
 
 from kcpgitops.docs import DnsRecord, parse_dns_plan, user_created_secrets
 from kcpgitops.output import Key, Ref, etcd_endpoint_target, is_bundled, operator_secrets, references, secrets_produced
-from kcpgitops.topology import Topology
+from kcpgitops.topology import Topology, repository_key
 from kcpmodel import shard_export
 
 from ._findings import Finding
@@ -440,6 +440,15 @@ def _bridge_configs(ctx: Context, cluster: str) -> list[tuple[Entry, dict]]:
     return found
 
 
+def _rendered_paths_in(topology: Topology, repo_url: str, branch: str) -> list[str]:
+    """Directories every render replaces, in one repository branch: `dist/` and `argocd/` (and each cluster's own
+    manifest path) where a cluster's Argo CD follows that branch; none in a branch only the bridge writes to."""
+    followers = [c for c in topology.clusters if repository_key(c.git.repo_url) == repository_key(repo_url) and c.git.branch == branch]
+    if not followers:
+        return []
+    return ["dist", "argocd", *(topology.git_path(c) for c in followers)]
+
+
 def check_bridge(ctx: Context) -> Iterator[Finding]:
     topology = ctx.topology
     root = topology.root_shard.cluster
@@ -460,11 +469,14 @@ def check_bridge(ctx: Context) -> Iterator[Finding]:
                           f"the sealing certificate of {cluster.name} ({cert}) {problem}; the bridge cannot seal {shard.name}'s bundle for it",
                           f"kubeseal --fetch-cert --controller-name sealed-secrets-controller --controller-namespace kube-system "
                           f"--context {cluster.name} > {cert}")
-        bridge_path, git_path = topology.bridge_path(cluster), topology.git_path(cluster)
-        if bridge_path == git_path or bridge_path.startswith((git_path + "/", "dist/", "argocd/")) or bridge_path in ("dist", "argocd"):
+        target = topology.bridge_target(cluster)
+        bridge_path = target.path
+        rendered = _rendered_paths_in(topology, target.repo_url, target.branch)
+        if any(bridge_path == r or bridge_path.startswith(r + "/") for r in rendered):
             yield Finding("bridge-target", bridge_path, label,
                           f"the bridge path {bridge_path} of {cluster.name} lies inside rendered output, which every render replaces",
-                          f"set clusters[{cluster.name}].git.bridgePath outside dist/ and argocd/, e.g. bridge/{cluster.name}")
+                          f"set clusters[{cluster.name}].git.bridge.path outside dist/ and argocd/, e.g. bridge/{cluster.name}, "
+                          "or let the bridge write to a branch of its own (git.bridge.branch)")
         declared = ctx.find(root, "Shard", ns, shard.name)
         if declared is None:
             yield Finding("bridge-target", display(ctx.dist / root), label,
@@ -476,17 +488,18 @@ def check_bridge(ctx: Context) -> Iterator[Finding]:
                           f"exports no {shard.name}-bundle for the bridge",
                           'add metadata.annotations["operator.kcp.io/bundle"]: "true"')
         for entry, config in configs:
-            target = next((t for t in config["targets"] if isinstance(t, dict) and t.get("shard") == shard.name), None)
-            if target is None:
+            configured = next((t for t in config["targets"] if isinstance(t, dict) and t.get("shard") == shard.name), None)
+            if configured is None:
                 yield Finding("bridge-target", entry.file, str(entry.key), f"the bridge configuration has no target for remote shard {shard.name}",
                               "re-render the bridge configuration from the topology")
                 continue
+            wanted = (("cluster", cluster.name), ("repoURL", target.repo_url), ("branch", target.branch), ("path", bridge_path))
             wrong = [
-                f"{field} is {target.get(field)!r}, expected {want!r}"
-                for field, want in (("cluster", cluster.name), ("path", bridge_path))
-                if target.get(field) != want
+                f"{field} is {configured.get(field)!r}, expected {want!r}"
+                for field, want in wanted
+                if configured.get(field) != want
             ]
-            certificate = target.get("certificate")
+            certificate = configured.get("certificate")
             if isinstance(certificate, str) and "/" not in certificate and certificate not in (entry.doc.get("data") or {}):
                 wrong.append(f"certificate {certificate} is not in the ConfigMap (commit {cert} and re-render)")
             if wrong:
@@ -494,16 +507,29 @@ def check_bridge(ctx: Context) -> Iterator[Finding]:
                               "re-render the bridge configuration from the topology")
 
 
+def _reads_bridge_target(source: dict, topology: Topology, cluster_name: str) -> bool:
+    """Whether an Application source reads exactly where the bridge writes for `cluster_name` (repository, branch, path)."""
+    target = topology.bridge_target(topology.cluster(cluster_name))
+    path = source.get("path")
+    return (
+        isinstance(path, str) and not source.get("chart")
+        and repository_key(str(source.get("repoURL", ""))) == repository_key(target.repo_url)
+        and source.get("targetRevision", "HEAD") == target.branch
+        and str(PurePosixPath(path.removeprefix("./"))) == target.path
+    )
+
+
 def check_bridge_sync(ctx: Context) -> Iterator[Finding]:
     topology = ctx.topology
     for cluster_name in sorted({s.cluster for s in topology.shards if topology.is_remote(s)}):
-        cluster = topology.cluster(cluster_name)
-        bridge_path = topology.bridge_path(cluster)
-        paths = {path for entry in ctx.of_kind("Application") if entry.cluster == cluster_name for path in _source_paths(ctx, entry)}
-        if bridge_path not in paths:
+        target = topology.bridge_target(topology.cluster(cluster_name))
+        reads = any(_reads_bridge_target(source, topology, cluster_name)
+                    for entry in ctx.of_kind("Application") if entry.cluster == cluster_name for _, source in _sources(entry))
+        if not reads:
+            where = f"{target.path} of {target.repo_url} at {target.branch}"
             yield Finding("bridge-sync", display(ctx.argocd / cluster_name), f"Argo CD on {cluster_name}",
-                          f"no Application on {cluster_name} syncs {bridge_path}, where the bridge writes the sealed shard objects",
-                          f"render an Application on {cluster_name} with source path {bridge_path} (after etcd is up)")
+                          f"no Application on {cluster_name} syncs {where}, where the bridge writes the sealed shard objects",
+                          f"render an Application on {cluster_name} with source {where} (after etcd is up)")
 
 
 # --- kcp version --------------------------------------------------------------------------------------------------
@@ -556,7 +582,7 @@ def check_duplicates(ctx: Context) -> Iterator[Finding]:
 
 
 def _our_repos(topology: Topology) -> set[str]:
-    return {c.git.repo_url.rstrip("/").removesuffix(".git") for c in topology.clusters}
+    return {repository_key(c.git.repo_url) for c in topology.clusters}
 
 
 def _sources(entry: Entry) -> list[tuple[str, dict]]:
@@ -570,23 +596,18 @@ def _sources(entry: Entry) -> list[tuple[str, dict]]:
     return found
 
 
-def _source_paths(ctx: Context, entry: Entry) -> list[str]:
-    ours = _our_repos(ctx.topology)
-    return [
-        str(PurePosixPath(s["path"].removeprefix("./"))) for _, s in _sources(entry)
-        if isinstance(s.get("path"), str) and not s.get("chart") and str(s.get("repoURL", "")).rstrip("/").removesuffix(".git") in ours
-    ]
-
-
 def check_argocd_paths(ctx: Context) -> Iterator[Finding]:
     topology = ctx.topology
     ours = _our_repos(topology)
     clusters = {c.name: c for c in topology.clusters}
+    receiving = {s.cluster for s in topology.shards if topology.is_remote(s)}
     for entry in ctx.of_kind("Application"):
         for where, source in _sources(entry):
             path = source.get("path")
             if not isinstance(path, str) or source.get("chart"):
                 continue
+            if entry.cluster in receiving and _reads_bridge_target(source, topology, entry.cluster):
+                continue  # written by the bridge at run time, possibly in a branch or repository of its own (topology)
             if str(source.get("repoURL", "")).rstrip("/").removesuffix(".git") not in ours:
                 continue  # another repository: not checkable offline (documented)
             path = str(PurePosixPath(path.removeprefix("./")))
@@ -596,11 +617,6 @@ def check_argocd_paths(ctx: Context) -> Iterator[Finding]:
                               f"{where}.path {path} is {owner}'s directory, but this Application runs on {entry.cluster}",
                               f"each cluster syncs only its own directories; use {topology.git_path(clusters[entry.cluster]) if entry.cluster in clusters else 'its own path'}")
                 continue
-            cluster = clusters.get(entry.cluster)
-            if cluster is not None and path == topology.bridge_path(cluster) and any(
-                s.cluster == cluster.name and topology.is_remote(s) for s in topology.shards
-            ):
-                continue  # written by the bridge at run time (declared by the topology)
             directory = ctx.repo_path(path)
             if not directory.is_dir() or not any(p.is_file() for p in directory.rglob("*")):
                 yield Finding("argocd-path", entry.file, str(entry.key),
@@ -610,7 +626,10 @@ def check_argocd_paths(ctx: Context) -> Iterator[Finding]:
 
 def _path_owner(topology: Topology, path: str) -> str | None:
     for cluster in topology.clusters:
-        for mine in (topology.git_path(cluster), f"argocd/{cluster.name}", topology.bridge_path(cluster)):
+        target = topology.bridge_target(cluster)
+        # A bridge path in a branch or repository of its own is not a path of this tree's branch.
+        bridge = () if target.separate else (target.path,)
+        for mine in (topology.git_path(cluster), f"argocd/{cluster.name}", *bridge):
             if path == mine or path.startswith(mine + "/"):
                 return cluster.name
     return None

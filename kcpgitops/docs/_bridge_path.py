@@ -1,6 +1,6 @@
 """The README that keeps each bridge path in Git before the bridge's first commit.
 
-A shard cluster's `kcp-bridge` Application syncs `sealed/<cluster>` (the topology's bridgePath). Until the bridge has
+A shard cluster's `kcp-bridge` Application syncs `sealed/<cluster>` (the topology's `git.bridge.path`). Until the bridge has
 committed there, the directory would not exist, and Argo CD answers a missing source path with the ComparisonError
 "app path does not exist" (argoproj/argo-cd@v3.5.1:util/app/path/path.go Path()). An existing directory without
 manifests is no error: only `*.yaml`, `*.yml`, `*.json` and `*.jsonnet` files are read
@@ -10,6 +10,12 @@ with nothing in it and Healthy, and the shard cluster converges before the bridg
 The bridge rewrites and deletes only the `*.yaml` files directly in its path (bridge/_cycle.py `_changes()`), so it
 leaves this README alone. Unlike `dist/` and `argocd/`, the bridge path is shared with the bridge: the generator must
 write this one file into it and never replace the directory.
+
+Only a bridge path in the branch the cluster's Argo CD follows (the repository the render is committed to) gets one.
+When the bridge writes to a branch or repository of its own (`git.bridge.branch`, `git.bridge.repoURL`), nothing of
+ours is committed there: the bridge creates the branch on its first delivery, and until then the `kcp-bridge`
+Application reports a ComparisonError, which our Application health check counts as Progressing (it is the last wave,
+so nothing waits on it).
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ def bridge_placeholders(topology: Topology) -> dict[str, str]:
     files: dict[str, str] = {}
     for cluster in topology.clusters:
         shards = [s.name for s in topology.shards_on(cluster.name) if topology.is_remote(s)]
-        if not shards:
+        if not shards or topology.bridge_target(cluster).separate:
             continue
         path = topology.bridge_path(cluster)
         files[f"{path}/{PLACEHOLDER}"] = "\n".join([

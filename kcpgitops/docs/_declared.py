@@ -48,10 +48,11 @@ def user_created_secrets(topology: Topology) -> list[UserSecret]:
         if bridge.git_credentials_secret:
             ssh = bridge.git_auth == "ssh"
             keys = ("ssh-privatekey", "known_hosts") if ssh else ("token",)
+            repos = _bridge_repositories(topology)
             meanings = (
-                ("a private SSH deploy key with write access to the shard clusters' repositories",
+                (f"a private SSH deploy key with write access to {repos}",
                  "the Git host's public keys in known_hosts format (pinned; nothing is trusted on first use)")
-                if ssh else ("an HTTPS access token with push rights to the shard clusters' repositories",)
+                if ssh else (f"an HTTPS access token with push rights to {repos}",)
             )
             how = (
                 f"kubectl -n {ns} create secret generic {bridge.git_credentials_secret} "
@@ -67,3 +68,15 @@ def user_created_secrets(topology: Topology) -> list[UserSecret]:
                 ("32 random bytes, hex-encoded; keep it: a new key makes the bridge re-seal and commit everything once",),
             ))
     return sorted(found)
+
+
+def _bridge_repositories(topology: Topology) -> str:
+    """What the bridge's Git credential must reach: the shard clusters' repositories, or the ones `git.bridge` names."""
+    remote = {s.cluster for s in topology.shards if topology.is_remote(s)}
+    targets = [topology.bridge_target(c) for c in topology.clusters if c.name in remote]
+    if not any(t.separate for t in targets):
+        return "the shard clusters' repositories"
+    # The bridge writes elsewhere than the branches Argo CD follows: name exactly where, so the credential can be
+    # scoped to that (a token or deploy key for those repositories only; branch protection may allow just its branches).
+    return "only " + ", ".join(f"`{url}` (branch {', '.join(sorted({t.branch for t in targets if t.repo_url == url}))})"
+                               for url in sorted({t.repo_url for t in targets}))

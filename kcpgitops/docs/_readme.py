@@ -118,10 +118,11 @@ def cluster_readme(topology: Topology, cluster: str, docs: list[dict], source: t
             role += " Local shards: " + ", ".join(f"`{n}`" for n in local) + "."
         lines.append(role)
     elif hosted:
-        bridge = topology.bridge_path(spec)
+        target = topology.bridge_target(spec)
+        bridge = f"`{target.path}` of `{target.repo_url}` at `{target.branch}`" if target.separate else f"`{target.path}`"
         lines.append(
             "Shard cluster: etcd for " + ", ".join(f"`{s.name}`" for s in hosted)
-            + f". The shard itself arrives from `{root.cluster}` as sealed objects the bridge writes into `{bridge}`."
+            + f". The shard itself arrives from `{root.cluster}` as sealed objects the bridge writes into {bridge}."
         )
     else:
         lines.append("Cluster without kcp shards.")

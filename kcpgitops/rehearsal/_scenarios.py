@@ -6,6 +6,7 @@ the rollout stalls and a stall message names the object the fault must stall on.
 
 from __future__ import annotations
 
+import base64
 import re
 import shutil
 from collections.abc import Callable
@@ -13,15 +14,22 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
 
+from charts.ca_policy import CA_ROTATION_POLICY, KCP_CA_ROTATION
 from kcpgitops.topology import Topology, load_topology
+from kcpmodel import INTERMEDIATE_CAS, ca_name
 
+from ._controllers.cert_manager import renew
+from ._controllers.workloads import seconds_of
 from ._engine import Rehearsal, Stall
 from ._person import Person, PersonStuck
 from ._report import Outcome
-from ._world import Event
+from ._world import Cluster, Event
 
-__all__ = ["SCENARIOS", "Scenario", "run_scenario"]
+__all__ = ["SCENARIOS", "Scenario", "run_scenario", "trust_problems"]
 
 CONVERGE_LIMIT = 4 * 3600.0
 """Simulated time a rollout may take before it counts as stalled."""
@@ -177,8 +185,6 @@ def _all_kcp_images(rehearsal: Rehearsal, tag: str) -> bool:
 
 
 def day2_renew_certificate(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:
-    from ._controllers.cert_manager import renew
-
     stalls = _install(rehearsal)
     if stalls:
         return stalls
@@ -201,6 +207,230 @@ def day2_renew_certificate(rehearsal: Rehearsal, failed: list[str]) -> list[Stal
     if not rehearsal.run_until(lambda: delivered() and rehearsal.converged(), limit=CONVERGE_LIMIT) and not delivered():
         failed.append(f"the renewed certificate {secret} did not reach {shard.cluster}")
     return rehearsal.stalls()
+
+
+def day2_rotate_ca(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:
+    """The README's kcp-ca rotation (charts/ca_policy.py KCP_CA_ROTATION), step by step, watching trust on every tick.
+
+    Passes when the fleet converges, kcp-ca has a new key, kcp-operator's root CA kept its key and is signed by the
+    new one, every shard cluster runs with the re-signed root CA, and no certificate ever stopped verifying against
+    the CA file its peers read (`trust_problems`).
+    """
+    stalls = _install(rehearsal)
+    if stalls:
+        return stalls
+    topology = rehearsal.topology
+    ns, root_name = topology.namespace, topology.root_shard.name
+    root = rehearsal.fleet.clusters[topology.root_shard.cluster]
+    broken: dict[str, float] = {}
+
+    def watch() -> None:
+        for cluster in rehearsal.fleet.clusters.values():
+            for problem in trust_problems(cluster, ns, root_name):
+                broken.setdefault(problem, rehearsal.fleet.clock.now)
+
+    watch()
+    if broken:
+        failed.extend(f"before the rotation: {p}" for p in broken)
+        return rehearsal.stalls()
+    kcp_ca_key, root_ca_key = _public_key(root, ns, "kcp-ca-tls"), _public_key(root, ns, ca_name(root_name, "root"))
+    acted = rehearsal.fleet.clock.now
+    for step in KCP_CA_ROTATION:
+        target, command = step.render(namespace=ns, root=root_name)
+        rehearsal.fleet.log("person", f"{root.name}: {command}")
+        problem = _ROTATION_ACTIONS[step.action](rehearsal, root, ns, target, acted, watch)
+        if step.action in ("delete-secret", "renew"):
+            acted = rehearsal.fleet.clock.now
+        watch()
+        if problem:
+            failed.append(f"step '{command}' failed: {problem}")
+            break
+    failed.extend(f"at {_clock(t)}: {p}" for p, t in broken.items())
+    if problem:
+        return rehearsal.stalls()
+    if _public_key(root, ns, "kcp-ca-tls") in (None, kcp_ca_key):
+        failed.append(f"kcp-ca on {root.name} still has its old key after the rotation")
+    ca_cert = _certificates(_secret_data(root, ns, ca_name(root_name, "root")).get("tls.crt"))
+    kcp_ca = _certificates(_secret_data(root, ns, "kcp-ca-tls").get("tls.crt"))
+    if _public_key(root, ns, ca_name(root_name, "root")) != root_ca_key:
+        failed.append(f"{ca_name(root_name, 'root')} changed its key: everything kcp-operator issued under it stops verifying")
+    elif not (ca_cert and kcp_ca and _signed_by(ca_cert[0], kcp_ca[0])):
+        failed.append(f"{ca_name(root_name, 'root')} is not signed by the new kcp-ca")
+    return rehearsal.stalls()
+
+
+def _expect_policy(rehearsal: Rehearsal, cluster: Cluster, ns: str, target: str, since: float, watch: Callable[[], None]) -> str:
+    certificate = cluster.api.peek(("cert-manager.io", "Certificate", ns, target)) or {}
+    policy = ((certificate.get("spec") or {}).get("privateKey") or {}).get("rotationPolicy")
+    if policy == CA_ROTATION_POLICY:
+        return ""
+    return (f"Certificate {ns}/{target} on {cluster.name} has rotationPolicy {policy or 'unset (cert-manager v1.18: Always)'}, "
+            f"so re-signing it would change its key; render the tree with this generator (make synth) and let Argo CD sync it first")
+
+
+def _delete_secret(rehearsal: Rehearsal, cluster: Cluster, ns: str, target: str, since: float, watch: Callable[[], None]) -> str:
+    return "" if cluster.api.delete(("", "Secret", ns, target)) else f"Secret {ns}/{target} not found on {cluster.name}"
+
+
+def _renew(rehearsal: Rehearsal, cluster: Cluster, ns: str, target: str, since: float, watch: Callable[[], None]) -> str:
+    try:
+        renew(cluster, ns, target)
+    except LookupError as err:
+        return str(err)
+    return ""
+
+
+def _wait_ready(rehearsal: Rehearsal, cluster: Cluster, ns: str, target: str, since: float, watch: Callable[[], None]) -> str:
+    # Ready alone can be stale right after the step before; the certificate must also have been issued since.
+    def issued() -> bool:
+        watch()
+        certificate = cluster.api.peek(("cert-manager.io", "Certificate", ns, target)) or {}
+        status = certificate.get("status") or {}
+        ready = any(c.get("type") == "Ready" and c.get("status") == "True" for c in status.get("conditions") or [])
+        return ready and bool(status.get("notBefore")) and seconds_of(status["notBefore"]) >= since
+
+    return "" if rehearsal.run_until(issued, limit=CONVERGE_LIMIT) else f"Certificate {ns}/{target} was not issued again"
+
+
+def _wait_delivered(rehearsal: Rehearsal, cluster: Cluster, ns: str, target: str, since: float, watch: Callable[[], None]) -> str:
+    topology = rehearsal.topology
+    shard_clusters = sorted({s.cluster for s in topology.shards if topology.is_remote(s)})
+
+    def delivered() -> bool:
+        watch()
+        want = _secret_data(cluster, ns, target).get("tls.crt")
+        return all(_secret_data(rehearsal.fleet.clusters[c], ns, target).get("tls.crt") == want for c in shard_clusters)
+
+    # Not converged although delivered is for the stalls to explain.
+    rehearsal.run_until(lambda: delivered() and rehearsal.converged(), limit=CONVERGE_LIMIT)
+    return "" if delivered() else f"Secret {ns}/{target} did not reach every shard cluster ({', '.join(shard_clusters)})"
+
+
+_ROTATION_ACTIONS: dict[str, Callable[..., str]] = {
+    "expect-policy": _expect_policy,
+    "delete-secret": _delete_secret,
+    "renew": _renew,
+    "wait-ready": _wait_ready,
+    "wait-delivered": _wait_delivered,
+}
+"""What each `RotationStep.action` does in the rehearsal: the effect of the step's command."""
+assert {s.action for s in KCP_CA_ROTATION} <= set(_ROTATION_ACTIONS), "a rotation step the rehearsal cannot replay"
+
+
+def _clock(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
+
+
+# -- trust: does every certificate still verify against the CA file its peers read? ---------------------------------
+#
+# The rehearsal's pods are Ready when their Secrets exist; nothing in it speaks TLS. This check stands in for the
+# handshakes: it verifies signatures and names along each chain (not validity periods: the rehearsal's hours never
+# reach a CA's expiry), against the files the consumers are configured with:
+# - kcp reads the `tls.crt` of kcp-operator's CA Secrets as its CA files (kcpmodel: `--client-ca-file`,
+#   `--requestheader-client-ca-file`, `--root-ca-file`, the kubeconfigs' certificate-authority), so a certificate
+#   issued by one of those CAs must verify against that CA Secret's current `tls.crt`, on every cluster holding it;
+# - etcd and its clients read the `ca.crt` of each Etcd's tlsCASecretRef (etcd-druid's trusted-ca-file; the kcp
+#   shard's `--etcd-cafile`), and present the server, client and peer Secrets the Etcd names; the kcp shard presents
+#   the client CA Secret itself (charts/kcp.py `_etcd`: upstream's layout).
+
+_PARSED_PEM: dict[str, list[x509.Certificate]] = {}
+_VERIFIED: dict[tuple[str, str], bool] = {}
+
+
+def trust_problems(cluster: Cluster, namespace: str, root_name: str) -> list[str]:
+    """Every Secret in `namespace` on `cluster` whose certificate no longer verifies against the CA file its peers read."""
+    secrets = {s["metadata"]["name"]: s.get("data") or {} for s in cluster.api.iter("", "Secret", namespace)}
+    out = []
+    anchors: dict[str, str] = {}  # CA subject -> name of the kcp-operator CA Secret kcp reads it from
+    for ca in ("root", *INTERMEDIATE_CAS):
+        name = ca_name(root_name, ca)
+        certs = _certificates(secrets.get(name, {}).get("tls.crt"))
+        if certs:
+            anchors[certs[0].subject.rfc4514_string()] = name
+    for name, data in sorted(secrets.items()):
+        chain = _certificates(data.get("tls.crt"))
+        anchor = anchors.get(chain[0].issuer.rfc4514_string()) if chain else None
+        if anchor and anchor != name and not _verifies(data["tls.crt"], secrets[anchor]["tls.crt"]):
+            out.append(f"{cluster.name}: Secret {namespace}/{name} does not verify against {namespace}/{anchor} tls.crt, "
+                       "the CA file kcp reads")
+    for etcd in cluster.api.iter("druid.gardener.cloud", "Etcd", namespace):
+        spec = etcd.get("spec") or {}
+        for where, tls, own in (("clientUrlTls", (spec.get("etcd") or {}).get("clientUrlTls"), True),
+                                ("peerUrlTls", (spec.get("etcd") or {}).get("peerUrlTls"), False),
+                                ("backup.tls", (spec.get("backup") or {}).get("tls"), False)):
+            ref = (tls or {}).get("tlsCASecretRef") or {}
+            ca_file = secrets.get(ref.get("name", ""), {}).get(ref.get("dataKey") or "ca.crt")
+            if not ca_file:
+                continue  # not issued yet: the rollout's own checks say why
+            presented = [(tls or {}).get(k, {}).get("name", "") for k in ("serverTLSSecretRef", "clientTLSSecretRef")]
+            for name in dict.fromkeys([*presented, *([ref["name"]] if own else [])]):
+                crt = secrets.get(name, {}).get("tls.crt")
+                if crt and not _verifies(crt, ca_file):
+                    out.append(f"{cluster.name}: Secret {namespace}/{name} does not verify against {ref['name']} "
+                               f"{ref.get('dataKey') or 'ca.crt'}, the CA file of Etcd {etcd['metadata']['name']} {where}")
+    return out
+
+
+def _verifies(chain_b64: str, anchors_b64: str) -> bool:
+    """Whether the first certificate of `chain_b64` chains, through the others, to a certificate of `anchors_b64`."""
+    memo = (chain_b64, anchors_b64)
+    if memo not in _VERIFIED:
+        if len(_VERIFIED) > 20000:
+            _VERIFIED.clear()
+        chain, anchors = _certificates(chain_b64), _certificates(anchors_b64)
+        _VERIFIED[memo] = bool(chain) and _chains(chain[0], chain[1:], anchors)
+    return _VERIFIED[memo]
+
+
+def _chains(cert: x509.Certificate, intermediates: list[x509.Certificate], anchors: list[x509.Certificate]) -> bool:
+    for _ in range(len(intermediates) + 1):
+        if any(_signed_by(cert, anchor) or _same(cert, anchor) for anchor in anchors):
+            return True
+        parent = next((c for c in intermediates if _signed_by(cert, c)), None)
+        if parent is None:
+            return False
+        intermediates = [c for c in intermediates if c is not parent]
+        cert = parent
+    return False
+
+
+def _signed_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
+    try:
+        cert.verify_directly_issued_by(issuer)
+    except (ValueError, TypeError, InvalidSignature):
+        return False
+    return True
+
+
+def _same(cert: x509.Certificate, other: x509.Certificate) -> bool:
+    return cert.subject == other.subject and _spki(cert) == _spki(other)
+
+
+def _spki(cert: x509.Certificate) -> bytes:
+    return cert.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
+def _certificates(data_b64: str | None) -> list[x509.Certificate]:
+    if not data_b64:
+        return []
+    if data_b64 not in _PARSED_PEM:
+        if len(_PARSED_PEM) > 20000:
+            _PARSED_PEM.clear()
+        try:
+            _PARSED_PEM[data_b64] = x509.load_pem_x509_certificates(base64.b64decode(data_b64))
+        except ValueError:
+            _PARSED_PEM[data_b64] = []
+    return _PARSED_PEM[data_b64]
+
+
+def _secret_data(cluster: Cluster, namespace: str, name: str) -> dict:
+    return (cluster.api.peek(("", "Secret", namespace, name)) or {}).get("data") or {}
+
+
+def _public_key(cluster: Cluster, namespace: str, name: str) -> bytes | None:
+    certs = _certificates(_secret_data(cluster, namespace, name).get("tls.crt"))
+    return _spki(certs[0]) if certs else None
 
 
 def day2_add_cluster(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:
@@ -512,6 +742,8 @@ SCENARIOS: dict[str, Scenario] = {s.name: s for s in (
     Scenario("day2-add-cluster", "convergence", "a further cluster with a shard joins", day2_add_cluster, chain=True),
     Scenario("day2-remove-shard", "convergence", "the last remote shard is removed: its objects leave every cluster and its bridge path",
              day2_remove_shard, applies=_needs_remote_shard, chain=True),
+    Scenario("day2-rotate-ca", "convergence", "kcp-ca gets a new key by the README's procedure; every certificate keeps verifying",
+             day2_rotate_ca, chain=True),
     Scenario("fresh-install-transient-errors", "convergence", "etcd-druid fails and retries the root shard's Etcd for a while; the rollout waits",
              fresh_install_with_transient_errors),
     Scenario("upgrade-from-cyclic-bootstrap", "convergence",

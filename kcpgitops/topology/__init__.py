@@ -1,5 +1,7 @@
-"""The topology file: typed models, a loader with field-level error messages, and its placeholder report."""
+"""The topology file: typed models, a loader with field-level error messages, and its placeholder and deprecation reports."""
 
+from ._deprecations import Deprecation, deprecations
+from ._git import BridgeDestination, BridgeTarget, repository_key
 from ._kcp import (
     REPO_ROOT,
     ROOT_WORKSPACE,
@@ -19,7 +21,10 @@ __all__ = [
     "ROOT_WORKSPACE",
     "STRICT_ENV",
     "Acme",
+    "BridgeDestination",
+    "BridgeTarget",
     "Cluster",
+    "Deprecation",
     "Etcd",
     "FrontProxy",
     "GitSource",
@@ -30,6 +35,7 @@ __all__ = [
     "Topology",
     "TopologyError",
     "Versions",
+    "deprecations",
     "is_reserved_host",
     "kcp_shard_name",
     "load_kcp_file",
@@ -37,6 +43,7 @@ __all__ = [
     "parent_of",
     "parse_topology",
     "placeholders",
+    "repository_key",
     "shard_labels",
     "split_export_ref",
     "strict_mode",

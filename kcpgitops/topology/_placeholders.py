@@ -120,6 +120,12 @@ def _repositories(model: Topology) -> Iterator[Placeholder]:
         if _reserved_url(url):
             yield Placeholder(f"clusters[{index}].git.repoURL", _masked(url),
                               "set the URL of the Git repository this cluster's Argo CD syncs from")
+        bridge_url = cluster.git.bridge.repo_url
+        # Rendered only with the bridge (its targets and retired entries); unset, it is the repoURL above.
+        if bridge_url and any(model.is_remote(s) for s in model.shards) and _reserved_url(bridge_url):
+            yield Placeholder(f"clusters[{index}].git.bridge.repoURL", _masked(bridge_url),
+                              "set the URL of the Git repository the bridge pushes this cluster's sealed objects to, "
+                              "or remove it to use git.repoURL")
 
 
 def _acme(model: Topology) -> Iterator[Placeholder]:

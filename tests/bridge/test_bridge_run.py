@@ -20,6 +20,7 @@ import yaml
 from bridge_testkit.bundles import expected_clean
 from bridge_testkit.gitserver import commit_files, git, init_bare
 from bridge_testkit.harness import GIT_TOKEN, Harness, Pki, Result
+from bridge_testkit.needtoknow import cluster_reads, expected_secret
 from bridge_testkit.sshserver import SSHD, SshServer
 from kubesealpy import SealedSecret, Unsealer
 
@@ -66,17 +67,26 @@ def unseal_directory(h: Harness, *, cluster: str, directory: str) -> dict[tuple[
     return result
 
 
+def cluster_reads_of(h: Harness, shard: str) -> dict[str, frozenset[str] | None]:
+    """The keys the shards delivered to `shard`'s cluster read together (the hand-written oracle)."""
+    cluster = next(t["cluster"] for t in h.config["targets"] if t["shard"] == shard)
+    here = [t["shard"] for t in h.config["targets"] if t["cluster"] == cluster]
+    return cluster_reads(shards_here=here, root=h.world.root, shards=h.world.shards)
+
+
 def expected_objects(h: Harness, shard: str) -> dict[tuple[str, str], dict[str, Any]]:
-    """The bundle's objects plus the Secrets its Deployment needs but lacks, cleaned, plus the namespace."""
+    """The bundle's objects plus the Secrets its Deployment needs but lacks, cleaned and cut down to the keys the shards
+    on its cluster read, plus the namespace."""
     kinds = {"secrets": ("v1", "Secret"), "deployments": ("apps/v1", "Deployment"), "services": ("v1", "Service")}
+    reads = cluster_reads_of(h, shard)
     result = {}
     for key, value in h.world.bundle_objects(shard).items():
         api_version, kind = next(v for plural, v in kinds.items() if f"_{plural}_" in key)
         obj = expected_clean({"apiVersion": api_version, "kind": kind, **value})
-        result[(kind, obj["metadata"]["name"])] = obj
+        result[(kind, obj["metadata"]["name"])] = expected_secret(obj, reads) if kind == "Secret" else obj
     for entry in h.world.extra_entries(shard):
         obj = expected_clean(h.world.live_secret(entry))
-        result[("Secret", obj["metadata"]["name"])] = obj
+        result[("Secret", obj["metadata"]["name"])] = expected_secret(obj, reads)
     result[("Namespace", h.world.namespace)] = {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": h.world.namespace}}
     return result
 
@@ -472,7 +482,7 @@ def test_hand_edited_sealed_file_is_resealed(harness: Harness) -> None:
     assert harness.run().returncode == 0
     name = "sealedsecret_kcp-zheng_alpha-client.yaml"
     before = harness.files("bridge/cluster-2")
-    edited = before[name].replace(b"    ca.crt: ", b"    ca.crt: AAAA")
+    edited = before[name].replace(b"    tls.crt: ", b"    tls.crt: AAAA")
     commit_files(bare=harness.bare, files={f"bridge/cluster-2/{name}": edited.decode()}, message="hand edit")
     result = harness.run()
     assert "alpha (cluster-2): committed 1 file change(s)" in result.stdout
@@ -541,7 +551,7 @@ def test_secret_renewed_live_while_the_bundle_is_unchanged_is_delivered_in_one_r
     }
     assert harness.files("bridge/cluster-3") == before_beta
     delivered = unseal_directory(harness, cluster="cluster-2", directory="bridge/cluster-2")
-    assert delivered[("Secret", "alpha-server")] == expected_clean(renewed)
+    assert delivered[("Secret", "alpha-server")] == expected_secret(expected_clean(renewed), cluster_reads_of(harness, "alpha"))
     assert len(bridge_commits(harness)) == 3
     assert "0 committed, 2 unchanged" in harness.run().stdout
     harness.assert_no_plaintext()
@@ -653,12 +663,17 @@ def test_shards_sharing_a_cluster_share_its_path_and_one_commit(tmp_path: Path, 
             assert expected_objects(h, "alpha")[key] == expected_objects(h, "gamma")[key], key
         assert unseal_directory(h, cluster="cluster-2", directory="bridge/cluster-2") == expected
         assert "0 committed, 2 unchanged" in h.run().stdout
-        # gamma leaves the cluster: its own files go, the ones alpha needs as well stay.
+        # Each shard reads the other's service-account certificate only, but both run here: both key pairs travel.
+        for sa in ("alpha-service-account", "gamma-service-account"):
+            assert expected[("Secret", sa)]["data"]["tls.key"], sa
+        # gamma leaves the cluster: its own files go; its service-account Secret, which alpha mounts, stays, without
+        # the private key nobody on the cluster reads any more.
         h.config["targets"] = [t for t in h.config["targets"] if t["shard"] == "alpha"]
         result = h.run()
         assert result.returncode == 0 and "1 committed" in result.stdout, result.stderr
         after = unseal_directory(h, cluster="cluster-2", directory="bridge/cluster-2")
-        assert after == {**expected_objects(h, "alpha"), ("Secret", "gamma-service-account"): expected[("Secret", "gamma-service-account")]}
+        assert after == expected_objects(h, "alpha")
+        assert after[("Secret", "gamma-service-account")]["data"]["tls.key"] == ""
         h.assert_no_plaintext()
     finally:
         h.stop()

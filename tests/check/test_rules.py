@@ -299,6 +299,47 @@ def test_shard_cluster_not_syncing_the_bridge_path(repo):
     assert "cluster-2" in finding.object and bridge_path(repo, "cluster-2") in finding.message
 
 
+def rerender_with_bridge(repo: Path, cluster: str, bridge: dict) -> None:
+    """Set `clusters[<cluster>].git.bridge` in the copy's topology and render the copy again."""
+    from kcpgitops.cli import synth
+
+    data = yaml.safe_load((repo / "topology.yaml").read_text())
+    next(c for c in data["clusters"] if c["name"] == cluster)["git"]["bridge"] = bridge
+    (repo / "topology.yaml").unlink()  # a hard link into the session render: replace, never write through
+    (repo / "topology.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    assert synth(topology=repo / "topology.yaml", dist=repo / "dist", argocd=repo / "argocd", repo_root=repo) == 0
+
+
+def test_bridge_target_inside_rendered_output_of_the_branch_argo_cd_follows(repo):
+    rerender_with_bridge(repo, "cluster-2", {"path": "dist/sealed-cluster-2"})
+    (finding,) = only(repo, "bridge-target")
+    assert "dist/sealed-cluster-2 of cluster-2 lies inside rendered output" in finding.message
+    assert "git.bridge.path" in finding.fix and "git.bridge.branch" in finding.fix
+
+
+def test_bridge_target_inside_rendered_paths_is_fine_in_a_branch_of_its_own(repo):
+    # That branch holds no render, so no render replaces the bridge's files there.
+    rerender_with_bridge(repo, "cluster-2", {"branch": "kcp-bridge", "path": "dist/cluster-2"})
+    assert findings(repo) == []
+
+
+def test_bridge_configuration_target_on_the_wrong_branch(repo, edit):
+    edit(repo / C1 / "configmap.core_kcp-bridge-config.yaml",
+         lambda d: d["data"].update({"config.yaml": d["data"]["config.yaml"].replace("branch: main\n", "branch: elsewhere\n", 1)}))
+    (finding,) = only(repo, "bridge-target")
+    assert "branch is 'elsewhere', expected 'main'" in finding.message
+
+
+def test_shard_cluster_syncing_the_bridge_path_from_another_branch(repo, edit):
+    # The path alone is not enough: Argo CD must read the branch (and repository) the bridge writes to.
+    rerender_with_bridge(repo, "cluster-2", {"branch": "kcp-bridge"})
+    assert findings(repo) == []
+    app = application_with_path(repo, "cluster-2", bridge_path(repo, "cluster-2"))
+    edit(app, lambda d: d["spec"]["source"].update(targetRevision="main"))
+    (finding,) = only(repo, "bridge-sync")
+    assert f"{bridge_path(repo, 'cluster-2')} of https://git.example.com/kcp/kcp-zheng-gitops.git at kcp-bridge" in finding.message
+
+
 # --- kcp version --------------------------------------------------------------------------------------------------
 
 

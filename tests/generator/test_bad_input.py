@@ -31,6 +31,12 @@ EXPECTED = {
     "file-repo-url.yaml": ("clusters[0].git.repoURL", "pushes only over https:// or ssh://"),
     "newline-in-bridge-author-name.yaml": ("bridge.authorName", "must not contain control characters"),
     "angle-bracket-in-bridge-author-email.yaml": ("bridge.authorEmail", "must not contain '<' or '>'"),
+    "bridge-path-and-bridge-block.yaml": ("clusters[1].git", "bridgePath ('sealed/two') and bridge.path ('bridge/two') are both set"),
+    "plain-http-bridge-repo-url.yaml": ("clusters[0].git.bridge.repoURL", "pushes only over https:// or ssh://"),
+    "credentials-in-bridge-repo-url.yaml": ("clusters[0].git.bridge.repoURL", "must not embed credentials"),
+    "invalid-bridge-branch.yaml": ("clusters[0].git.bridge.branch", "'kcp bridge' is not a valid branch name"),
+    "parent-dir-bridge-path.yaml": ("clusters[0].git.bridge.path", "must be a relative path inside the repository"),
+    "dot-part-bridge-path.yaml": ("clusters[0].git.bridge.path", "must not have empty or '.' parts"),
 }
 
 
@@ -43,9 +49,10 @@ def test_each_bad_topology_gets_one_message_naming_the_field(name):
     assert field in caught.value.problems[0] and words in caught.value.problems[0]
 
 
-def test_credentials_never_appear_in_error_messages():
+@pytest.mark.parametrize("name", ["credentials-in-repo-url.yaml", "credentials-in-bridge-repo-url.yaml"])
+def test_credentials_never_appear_in_error_messages(name):
     with pytest.raises(TopologyError) as caught:
-        load_topology(FIXTURES / "bad" / "credentials-in-repo-url.yaml")
+        load_topology(FIXTURES / "bad" / name)
     assert "hunter2" not in str(caught.value)
 
 
@@ -53,7 +60,8 @@ RENDER_TIME = {"unvendored-etcd-druid.yaml": ("versions.etcdDruid", "no CRDs ven
 """Input only the renderer can judge: still one message, exit 1, nothing written."""
 
 
-@pytest.mark.parametrize("name", ["unknown-key.yaml", "two-root-shards.yaml", "even-etcd-replicas.yaml", *RENDER_TIME])
+@pytest.mark.parametrize("name", ["unknown-key.yaml", "two-root-shards.yaml", "even-etcd-replicas.yaml",
+                                  "bridge-path-and-bridge-block.yaml", *RENDER_TIME])
 def test_bad_topology_exits_non_zero_and_leaves_previous_output_untouched(repo_root, tmp_path, name):
     dist, argocd = tmp_path / "dist", tmp_path / "argocd"
     (dist / "cluster-1").mkdir(parents=True)

@@ -123,6 +123,7 @@ FIELDS = {
     "shards[1].hostname": "beta.test",
     "clusters[2].git.repoURL": "ssh://git@git.example.org:22/kcp/gitops.git",
     "clusters[1].git.repoURL": "git@git.example.net:kcp/gitops.git",
+    "clusters[1].git.bridge.repoURL": "https://git.example.com/kcp/sealed.git",
     "frontProxy.acme.email": "ops@example.org",
     "frontProxy.acme.cloudflare.email": "dns@corp.test",
     "frontProxy.acme.server": "https://acme.localhost/directory",

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from charts.ca_policy import KCP_OPERATOR_CA_TEMPLATES
+
 UPSTREAM = Path(__file__).resolve().parents[1] / "fixtures" / "upstream" / "production"
 
 GUIDE_FILES = {
@@ -44,8 +46,14 @@ ADDED_FIELDS = {
     ("Shard", "spec.image"),
     ("FrontProxy", "spec.image"),
     ("Certificate", "spec.ipAddresses"),
+    # CAs keep their key and live 10 years (charts/ca_policy.py; tests/generator/test_ca_policy.py checks only CAs do).
+    ("Certificate", "spec.duration"),
+    ("Certificate", "spec.renewBefore"),
+    ("Certificate", "spec.privateKey"),
+    *(("RootShard", f"spec.certificateTemplates.{key}") for key in KCP_OPERATOR_CA_TEMPLATES),
 }
-"""Fields we add: sync waves, the pinned kcp image everywhere, explicit root replicas, IP SANs moved out of dnsNames."""
+"""Fields we add: sync waves, the pinned kcp image everywhere, explicit root replicas, IP SANs moved out of dnsNames,
+the CA policy on CA Certificates and, through the RootShard's templates, on kcp-operator's CAs."""
 
 
 def _upstream_fixes(doc: dict) -> dict:

@@ -432,6 +432,18 @@ class CertManager:
             blockers = _acme_solver_blockers(cluster, certificate, issuer_spec["acme"], secret_ns)
             if blockers:
                 return blockers, None
+        private = spec.get("privateKey") or {}
+        if private.get("rotationPolicy") == "Never" and private.get("algorithm"):
+            # pkg/controller/certificates/keymanager/keymanager_controller.go createNextPrivateKeyRotationPolicyNever():
+            # an existing key that does not match spec.privateKey is neither reused nor replaced; issuance waits for a
+            # person. (Only the algorithm is compared: the stand-in makes every RSA key 2048 bits, whatever the size.)
+            existing = _parse_secret(cluster, cluster.api.peek(("", "Secret", meta["namespace"], spec.get("secretName", "")))).key
+            if existing is not None and _algorithm(existing) != private["algorithm"]:
+                return [
+                    f'User intervention required: existing private key in Secret "{spec.get("secretName", "")}" does not match '
+                    "requirements on Certificate resource, mismatching fields: [spec.privateKey.algorithm], but cert-manager "
+                    "cannot create new private key as the Certificate's .spec.privateKey.rotationPolicy is unset or set to Never"
+                ], None
         return [], issuer
 
     def _ready_to_sign(self, cluster: Cluster, certificate: dict, issuer: dict) -> bool:

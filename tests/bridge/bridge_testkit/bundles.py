@@ -41,17 +41,31 @@ def operator_key(*, group: str, version: str, namespace: str, plural: str, name:
     return f"{prefix}_namespaces_{namespace.replace('-', '_')}_{plural}_{name.replace('-', '_')}"
 
 
+# kcp-dev/kcp-operator@v0.9.0:internal/resources/shard/kubeconfigs.go RootShardClientKubeconfigReconciler,
+# LogicalClusterAdminKubeconfigReconciler, ExternalLogicalClusterAdminKubeconfigReconciler: each kubeconfig names files
+# of the Deployment's mounts (shard/paths.go getCAMountPath, getCertificateMountPath), never data; the external one's CA
+# is the merged CA bundle because the fixture Shard sets caBundleSecretRef. Suffix -> (CA file, client cert directory),
+# longest suffix first.
+KUBECONFIG_FILES = (
+    ("-external-logical-cluster-admin-kubeconfig", "/etc/kcp/tls/ca/ca-bundle/tls.crt", "/etc/kcp/tls/external-logical-cluster-admin"),
+    ("-logical-cluster-admin-kubeconfig", "/etc/kcp/tls/ca/server/tls.crt", "/etc/kcp/tls/logical-cluster-admin"),
+    ("-client-kubeconfig", "/etc/kcp/tls/ca/server/tls.crt", "/etc/kcp/tls/client"),
+)
+
+
 def secret_value(*, name: str, key: str, generation: int) -> bytes:
     """A distinctive PEM/kubeconfig-shaped value; every 64-character line is random."""
     rnd = random.Random(f"{name}/{key}/{generation}")
     body = base64.b64encode(rnd.randbytes(240)).decode()
     lines = [body[i : i + 64] for i in range(0, len(body), 64)]
     if key == "kubeconfig":
+        ca, cert_dir = next(((ca, d) for suffix, ca, d in KUBECONFIG_FILES if name.endswith(suffix)), KUBECONFIG_FILES[-1][1:])
+        # The kubeconfig holds no secret upstream; the comment line keeps each generation distinct and traceable.
         return (
-            "apiVersion: v1\nkind: Config\nclusters:\n- name: kcp\n  cluster:\n"
-            f"    server: https://root.zheng.example.com:6443\n    certificate-authority-data: {body}\n"
-            "users:\n- name: kcp\n  user:\n    client-certificate: /etc/kcp/tls/client/tls.crt\n"
-            "    client-key: /etc/kcp/tls/client/tls.key\n"
+            f"# fixture {body}\napiVersion: v1\nkind: Config\nclusters:\n- name: kcp\n  cluster:\n"
+            f"    server: https://root.zheng.example.com:6443\n    certificate-authority: {ca}\n"
+            f"users:\n- name: kcp\n  user:\n    client-certificate: {cert_dir}/tls.crt\n"
+            f"    client-key: {cert_dir}/tls.key\n"
         ).encode()
     label = "PRIVATE KEY" if key == "tls.key" else "CERTIFICATE"
     return (f"-----BEGIN {label}-----\n" + "\n".join(lines) + f"\n-----END {label}-----\n").encode()
@@ -74,6 +88,8 @@ class World:
     root: str = "root"
     shards: list[str] = field(default_factory=lambda: ["alpha", "beta"])
     generations: dict[str, int] = field(default_factory=dict)
+    key_generations: dict[tuple[str, str], int] = field(default_factory=dict)
+    """(Secret, key) -> generation of that key alone (a renewal that changes one key), over `generations`."""
     bumps: dict[str, int] = field(default_factory=dict)
     """Updates of a Secret on cluster 1 that leave its content alone (a label, an annotation): each raises its resourceVersion."""
     type_meta_in_bundle: bool = False
@@ -95,7 +111,8 @@ class World:
         generation = self.generations.get(name, 1)
         data = {}
         for key in entry["keys"]:
-            value = b"" if key in entry.get("empty", []) else secret_value(name=name, key=key, generation=generation)
+            key_generation = self.key_generations.get((name, key), generation)
+            value = b"" if key in entry.get("empty", []) else secret_value(name=name, key=key, generation=key_generation)
             self.plaintext[(name, key)] = value
             data[key] = base64.b64encode(value).decode()
         tls = entry["type"] == "kubernetes.io/tls"
