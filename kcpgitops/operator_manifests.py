@@ -16,7 +16,6 @@ On top of that output the generator makes two structured, documented edits, the 
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -87,7 +86,7 @@ def render_kcp_operator(
     if any(arg.startswith("--feature-gates") for arg in extra_args):
         # The operator's flag parsing keeps only the last --feature-gates; pass gates via feature_gates instead.
         raise ValueError("pass feature gates via feature_gates, not extra_args")
-    docs = [copy.deepcopy(d) for d in load_documents(KCP_OPERATOR_RENDERED) if d]
+    docs = [d for d in load_documents(KCP_OPERATOR_RENDERED) if d]  # fresh objects on every call (parsed anew)
     manager = _manager_container(docs)
     # Edit 1, as kustomize's images transformer: only the image named like upstream's changes.
     if manager["image"].rpartition(":")[0] != _UPSTREAM_IMAGE:

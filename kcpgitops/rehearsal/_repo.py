@@ -20,9 +20,26 @@ from kcpgitops.yaml_cache import SAFE_LOADER
 
 from ._api import clone
 
-__all__ = ["WorkingCopy"]
+__all__ = ["COPY_SKIP", "WorkingCopy", "copy_repository"]
 
-_SKIP = {".git", ".venv", "node_modules", "build", "imports", "tests", "bench", ".pytest_cache", "__pycache__"}
+COPY_SKIP = {".git", ".venv", "node_modules", "build", "imports", "tests", "bench", ".pytest_cache", "__pycache__",
+         # The generator, the jobs and upstream data run from the installed package, never from the copy: copying
+         # (and committing) their 30 MB per scenario cost more than the rest of setting up a world.
+         "kcpgitops", "charts", "bridge", "kubeapi", "kcpmodel", "workspace_clusters", "scripts", "vendor"}
+"""Top-level entries a copy of the repository leaves out (anything else, rendered trees and certificates, is copied)."""
+_NESTED_SKIP = shutil.ignore_patterns("__pycache__", ".pytest_cache")
+
+
+def copy_repository(source: Path, dest: Path) -> None:
+    """Copy what a rehearsal needs of a repository (everything but `COPY_SKIP` at its top level) to `dest`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for entry in sorted(source.iterdir()):
+        if entry.name in COPY_SKIP or entry.name.startswith((".dist.", ".argocd.")):
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, dest / entry.name, ignore=_NESTED_SKIP, copy_function=shutil.copyfile)
+        elif entry.is_file():
+            shutil.copyfile(entry, dest / entry.name)
 RENDERED_TREES = ("dist", "argocd")
 
 # What the generator made of (topology file name, topology bytes, sealing certificates), shared by every working copy
@@ -46,15 +63,7 @@ class WorkingCopy:
     @classmethod
     def copy_of(cls, source: Path, topology: Path, dest: Path) -> WorkingCopy:
         """Copy `source` (its rendered trees, certificates, topology and the files the topology names) to `dest`."""
-        dest.mkdir(parents=True, exist_ok=True)
-        for entry in sorted(source.iterdir()):
-            if entry.name in _SKIP or entry.name.startswith(".dist.") or entry.name.startswith(".argocd."):
-                continue
-            target = dest / entry.name
-            if entry.is_dir():
-                shutil.copytree(entry, target, ignore=shutil.ignore_patterns(*_SKIP))
-            elif entry.is_file():
-                shutil.copy2(entry, target)
+        copy_repository(source, dest)
         topo = topology if topology.is_absolute() else source / topology
         inside = dest / topo.name
         if not inside.exists():

@@ -26,6 +26,7 @@ from ._controllers.cert_manager import renew
 from ._controllers.workloads import seconds_of
 from ._engine import Rehearsal, Stall
 from ._person import Person, PersonStuck
+from ._repo import copy_repository
 from ._report import Outcome
 from ._world import Cluster, Event
 
@@ -776,7 +777,7 @@ def _prepare(source: Path, scenario: Scenario, scratch: Path) -> Path:
     if scenario.prepare is None:
         return source
     tree = scratch / "tree"
-    shutil.copytree(source, tree, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "build", "imports", "tests", "bench"))
+    copy_repository(source, tree)
     scenario.prepare(tree)
     return tree
 
