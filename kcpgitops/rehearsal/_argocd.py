@@ -637,6 +637,8 @@ class _AppMemo:
     """The last comparison, reused while nothing it depends on changed."""
     compare_key: tuple = ()
     """What the last comparison depended on."""
+    quiet_key: tuple = ()
+    """Both clusters' revisions and the Application's at the last comparison (equal: nothing changed at all)."""
     logged: dict[str, object] = field(default_factory=dict)
     """What was last written to the timeline, per topic (only changes are logged)."""
     written: tuple = ()
@@ -922,6 +924,11 @@ class ArgoCd:
         dest = self._destination(cluster, app)
         api = dest.api
         sha, objects, error, source_type = self._manifests(app, source, revision, dest.namespace)
+        # Fast path: nothing at all changed on either cluster since the last comparison (a quiet tick).
+        quiet_key = (id(api), api.revision if api is not None else -1, cluster.api.revision, sha, id(objects),
+                     app["metadata"].get("resourceVersion"), id(source), self._lua_version, dest.invalid, dest.unreachable)
+        if memo.compare is not None and memo.quiet_key == quiet_key and error == "":
+            return memo.compare
         namespaced = (lambda g, k: api.is_namespaced(g, k)) if api is not None else (lambda g, k: True)
         schema = (id(api), api.schema_revision if api is not None else -1)
         targets, hooks, target_keys, repeated = self._targets(objects or (), app_name, dest.namespace, namespaced, schema)
@@ -942,6 +949,7 @@ class ArgoCd:
                        project["metadata"].get("uid"), project["metadata"].get("resourceVersion"),
                        tuple((k, o["metadata"].get("resourceVersion")) for k, o in live.items()))
         if memo.compare is not None and memo.compare_key == compare_key and error == "":
+            memo.quiet_key = quiet_key
             return memo.compare
         conditions: list[tuple[str, str]] = []
         failed = False
@@ -1008,7 +1016,7 @@ class ArgoCd:
         if health_error:
             conditions.append(("ComparisonError", "error setting app health: " + health_error))
         result = _Compare(sha, source_type, hooks, pairs, conditions, sync_status, resources, health, api, namespaced)
-        memo.compare, memo.compare_key = result, compare_key
+        memo.compare, memo.compare_key, memo.quiet_key = result, compare_key, quiet_key
         return result
 
     def _targets(self, objects: tuple[dict, ...], app: str, namespace: str, namespaced: Callable[[str, str], bool],

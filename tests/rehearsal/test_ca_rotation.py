@@ -161,22 +161,6 @@ def test_trust_check_catches_a_ca_key_change_under_issued_certificates(world_wit
     ]
 
 
-def test_day2_rotate_ca_gives_kcp_ca_a_new_key_and_every_certificate_keeps_verifying(tmp_path):
-    tree = _rendered_tree(tmp_path / "repo")
-    outcome, world = run_scenario(SCENARIOS["fresh-install"], source=tree, topology=tree / "topology.yaml", scratch=tmp_path / "a")
-    assert outcome.passed and world is not None
-    try:
-        root = world.fleet.clusters["cluster-1"]
-        kcp_ca, root_ca = _key(root, "kcp-ca-tls"), _key(root, "root-ca")
-        outcome, world = run_scenario(SCENARIOS["day2-rotate-ca"], source=tree, topology=tree / "topology.yaml",
-                                      scratch=tmp_path / "b", world=world)
-        assert outcome.passed, (outcome.summary, outcome.failed_checks, [s.message() for s in outcome.stalls])
-        assert world is not None
-        assert _key(root, "kcp-ca-tls") != kcp_ca and _key(root, "root-ca") == root_ca
-        for name in ("cluster-2", "cluster-3"):
-            shard = world.fleet.clusters[name]
-            assert shard.api.peek(("", "Secret", "kcp-zheng", "root-ca"))["data"]["tls.crt"] == \
-                root.api.peek(("", "Secret", "kcp-zheng", "root-ca"))["data"]["tls.crt"]
-    finally:
-        if world is not None:
-            world.stop()
+# The rotation itself (kcp-ca gets a new key, root-ca keeps its key and is re-signed, shard clusters receive it, no
+# certificate ever stops verifying) is the `day2-rotate-ca` scenario's own check, which `make rehearse` runs on both
+# topologies; these tests break the rule on purpose and see the scenario and the trust check catch it.
