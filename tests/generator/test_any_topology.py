@@ -73,8 +73,8 @@ def topologies(draw) -> dict:
     return data
 
 
-# Each example renders, validates and checks a whole tree (~2 s): 6 by default, 60 with HYPOTHESIS_PROFILE=thorough.
-@settings(max_examples=60 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 6, deadline=None,
+# Each example renders, validates and checks a whole tree (~2 s): 4 by default, 60 with HYPOTHESIS_PROFILE=thorough.
+@settings(max_examples=60 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 4, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(topologies())
 def test_every_valid_topology_renders_validates_and_checks_clean(tmp_path_factory, data):
