@@ -63,7 +63,7 @@ def test_clean_strips_what_must_not_travel_and_keeps_the_rest() -> None:
     assert "clusterIP" not in cleaned_svc["spec"] and "clusterIPs" not in cleaned_svc["spec"] and "status" not in cleaned_svc
     # Cluster 1's node port allocation stays behind; the port itself travels.
     assert cleaned_svc["spec"]["ports"] == [{k: v for k, v in p.items() if k != "nodePort"} for p in svc["spec"]["ports"]]
-    assert [p["nodePort"] for p in svc["spec"]["ports"]] == [31443]
+    assert [p["nodePort"] for p in svc["spec"]["ports"]] == [31443, 31444]
     assert cleaned_svc == expected_clean(svc)
 
 
