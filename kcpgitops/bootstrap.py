@@ -31,7 +31,7 @@ from charts.names import (
 )
 from charts.names import WORKSPACE_CLUSTERS_JOB as WORKSPACE_CLUSTERS_CRONJOB
 from kcpgitops.docs import DnsRecord, UserSecret, dns_plan, user_created_secrets
-from kcpgitops.topology import Topology, placeholders, repository_key
+from kcpgitops.topology import Placeholder, Topology, placeholders, repository_key
 
 Action = Literal[
     "edit-topology",
@@ -78,23 +78,11 @@ class ImageBuild:
 
 
 @dataclass(frozen=True)
-class TopologyField:
-    """One topology value that still holds the shipped placeholder and that the rollout cannot pass with."""
-
-    path: str
-    """Dotted topology path, e.g. `frontProxy.acme.email`."""
-    current: str
-    """The placeholder it holds."""
-    meaning: str
-    """What to set instead."""
-
-
-@dataclass(frozen=True)
 class EditTopology:
     """Parameters of `edit-topology`: placeholders to replace before anything is installed."""
 
-    fields: tuple[TopologyField, ...]
-    """Each placeholder the rollout would stall on."""
+    fields: tuple[Placeholder, ...]
+    """Each placeholder the rollout would stall on (field path, current value, what to set)."""
 
 
 @dataclass(frozen=True)
@@ -405,7 +393,7 @@ def _acme_email_note(topology: Topology) -> str:
     return note
 
 
-def blocking_placeholders(topology: Topology) -> tuple[TopologyField, ...]:
+def blocking_placeholders(topology: Topology) -> tuple[Placeholder, ...]:
     """Placeholder values the rollout stalls on (Let's Encrypt refuses to register a placeholder ACME e-mail).
 
     The placeholder rule itself lives in `kcpgitops.topology.placeholders` (the same one `make synth` warns with);
@@ -414,14 +402,14 @@ def blocking_placeholders(topology: Topology) -> tuple[TopologyField, ...]:
     if topology.front_proxy.certificate != "acme":
         return ()
     blocking = ("frontProxy.acme.email", "frontProxy.acme.cloudflare.email")
-    return tuple(TopologyField(p.field, p.value, p.fix) for p in placeholders(topology) if p.field in blocking)
+    return tuple(p for p in placeholders(topology) if p.field in blocking)
 
 
-def _edit_topology(cluster: str, fields: tuple[TopologyField, ...]) -> Step:
-    commands = ("$EDITOR topology.yaml   # " + ", ".join(f.path for f in fields), "make synth",
+def _edit_topology(cluster: str, fields: tuple[Placeholder, ...]) -> Step:
+    commands = ("$EDITOR topology.yaml   # " + ", ".join(f.field for f in fields), "make synth",
                 "git add -A dist argocd sealed topology.yaml && git commit -m 'Set the ACME account e-mail' && git push")
     notes = ["The topology still holds placeholders the rollout cannot pass: "
-             + "; ".join(f"`{f.path}` is `{f.current}`: set {f.meaning}" for f in fields)
+             + "; ".join(f"`{f.field}` is `{f.value}`: set {f.fix}" for f in fields)
              + ". Let's Encrypt refuses to register an ACME account for a reserved domain such as `example.com`, so no "
              "front-proxy certificate would ever be issued."]
     return Step("edit-topology", cluster, "Replace the topology's placeholders", commands, EditTopology(fields), tuple(notes))

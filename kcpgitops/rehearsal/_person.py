@@ -81,7 +81,7 @@ class Person:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for field_ in step.params.fields:
             node = data
-            *parents, leaf = field_.path.split(".")
+            *parents, leaf = field_.field.split(".")
             for part in parents:
                 node = node.setdefault(part, {})
             node[leaf] = REAL_EMAIL

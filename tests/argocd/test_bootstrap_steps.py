@@ -158,8 +158,8 @@ def test_placeholder_acme_email_is_replaced_before_anything_is_installed(default
     topology = default_tree.topology
     first = bootstrap_steps(topology, topology.root_shard.cluster)[0]
     assert first.action == "edit-topology"
-    assert [f.path for f in first.params.fields] == ["frontProxy.acme.cloudflare.email", "frontProxy.acme.email"]
-    assert all(f.current == "email@example.com" for f in first.params.fields)
+    assert [f.field for f in first.params.fields] == ["frontProxy.acme.cloudflare.email", "frontProxy.acme.email"]
+    assert all(f.value == "email@example.com" for f in first.params.fields)
 
 
 def test_real_acme_email_needs_no_topology_edit(default_tree):
