@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 
 from kcpgitops.cli import synth
 from kcpgitops.rehearsal._controllers.cert_manager import renew
-from kcpgitops.rehearsal._scenarios import SCENARIOS, day2_rotate_ca, run_scenario, trust_problems
+from kcpgitops.rehearsal._scenarios import SCENARIOS, _signed_by, day2_rotate_ca, run_scenario, trust_problems
 from tests.rehearsal.test_cert_manager import World
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,14 +24,6 @@ ROOT_SHARD_FILE = Path("dist/cluster-1/kcp-zheng/rootshard.operator.kcp.io_root.
 
 def _cert(world: World, name: str) -> x509.Certificate:
     return x509.load_pem_x509_certificates(world.secret_data("pki", name)["tls.crt"])[0]
-
-
-def _signed_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
-    try:
-        cert.verify_directly_issued_by(issuer)
-    except (ValueError, TypeError, InvalidSignature):
-        return False
-    return True
 
 
 def _ca_world(policy: str | None) -> World:
