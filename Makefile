@@ -7,7 +7,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export CDK8S_CHECK_UPGRADE := false
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup synth cdk8s-synth validate check check-rendered diff rehearse apply-kcp lint test imports vendor-operator bench clean
+.PHONY: setup synth cdk8s-synth validate check check-rendered diff rehearse apply-kcp lint images test imports vendor-operator bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,20 @@ apply-kcp:
 
 lint: setup
 	$(PY) -m ruff check .
+	$(VENV)/bin/hadolint Dockerfile.bridge Dockerfile.workspace-clusters
+	$(VENV)/bin/actionlint $(filter-out $(NODE20_WORKFLOWS),$(wildcard .github/workflows/*.yml))
+	$(VENV)/bin/actionlint -ignore '$(NODE20_FINDING)' $(NODE20_WORKFLOWS)
+
+# Workflows that still use actions on the node20 runtime, which GitHub removes on 2026-09-23: actionlint reports each
+# such action, and the fix (their node24 releases, pinned by SHA) belongs to the workflow's owner. Until then that one
+# finding is ignored in these files only; every other workflow is linted without ignores.
+NODE20_WORKFLOWS := .github/workflows/rendered-diff.yml
+NODE20_FINDING := runtime "node20" is deprecated
+
+# The two job images, tagged as the topology (KCP_TOPOLOGY, default topology.yaml) names them, built with docker,
+# podman or buildah (the first on PATH). make images [DRY_RUN=1] (the script reads DRY_RUN from the environment).
+images: $(VENV)/.installed
+	$(PY) scripts/build_images.py
 
 # The four quick single-threaded gates run side by side (2 cores), then the rehearsal (its own 2 workers), then pytest.
 test: setup

@@ -11,6 +11,7 @@ from typing import Any
 
 from kcpmodel import is_revision_label, revision_label
 
+from ._config import ServiceExposure
 from ._errors import BundleError
 
 DESIRED_REPLICAS_ANNOTATION = "operator.kcp.io/bundle-desired-replicas"
@@ -32,7 +33,11 @@ _METADATA_DROP = (
     "deletionGracePeriodSeconds",
 )
 _ANNOTATIONS_DROP = frozenset({DESIRED_REPLICAS_ANNOTATION, LAST_APPLIED, DEPLOYMENT_REVISION})
-_SERVICE_SPEC_DROP = frozenset({"clusterIP", "clusterIPs", "healthCheckNodePort", "ipFamilies", "ipFamilyPolicy"})
+_SERVICE_SPEC_KEEP = frozenset({"type", "ports", "selector"})
+_EXPOSURE_KEYS = frozenset({"type", "loadBalancerClass", "loadBalancerSourceRanges", "externalTrafficPolicy"})
+SYNC_OPTIONS_ANNOTATION = "argocd.argoproj.io/sync-options"
+RECREATE_ON_INVALID = "ServerSideApply=false,Force=true"
+"""Sync options of a delivered LoadBalancer Service, so Argo CD re-creates it when an immutable field changes."""
 # (apiVersion, kind, plural): the kinds kcp-operator puts in bundles, plus the ones references point at.
 _KINDS = (
     ("v1", "Secret", "secrets"),
@@ -222,23 +227,53 @@ def clean(*, obj: dict[str, Any]) -> dict[str, Any]:
 
 
 def _clean_service(spec: dict[str, Any]) -> dict[str, Any]:
-    """A Service spec without what cluster 1's API server allocated or defaulted from its own network.
+    """A Service spec with only what kcp-operator itself sets: ports, selector and type (plus a headless `clusterIP`).
 
     kcp-dev/kcp-operator@v0.9.0:internal/resources/compiledshard/service.go ServiceReconciler sets only type, ports
     (name, protocol, port, targetPort, appProtocol), selector and labels, and
     internal/resources/utils/services.go ApplyServiceTemplate only type and clusterIP (plus metadata): every other field
-    below was filled in on cluster 1. Node ports and the health-check node port are allocated from cluster 1's node-port
-    range (another cluster may answer "port already allocated"); cluster IPs from its service CIDR; ipFamilies and
-    ipFamilyPolicy follow its IP stack (an IPv6-only cluster rejects IPv4). A headless Service's `clusterIP: None` is
-    intent, not an allocation, and stays.
+    was filled in on cluster 1. Node ports and the health-check node port come from cluster 1's node-port range
+    (another cluster may answer "port already allocated"); cluster IPs from its service CIDR; ipFamilies and
+    ipFamilyPolicy follow its IP stack (an IPv6-only cluster rejects IPv4); the traffic policies, session affinity and
+    allocateLoadBalancerNodePorts are its API server's defaults or its balancer's settings. A headless Service's
+    `clusterIP: None` is intent, not an allocation, and stays.
     """
-    result = {k: v for k, v in spec.items() if k not in _SERVICE_SPEC_DROP}
+    result = {k: v for k, v in spec.items() if k in _SERVICE_SPEC_KEEP}
     if spec.get("clusterIP") == "None":
         result["clusterIP"] = "None"
     ports = spec.get("ports")
     if isinstance(ports, list):
         result["ports"] = [{k: v for k, v in p.items() if k != "nodePort"} if isinstance(p, dict) else p for p in ports]
     return result
+
+
+def shape_service(*, obj: dict[str, Any], exposure: ServiceExposure) -> dict[str, Any]:
+    """A cleaned Service given the target cluster's exposure: its type, balancer fields and annotations, none of cluster 1's.
+
+    Cluster 1 runs a remote shard's Service as ClusterIP (its Shard's serviceTemplate), so everything about the load
+    balancer comes from the target's settings. A LoadBalancer Service is applied client-side with `Force=true`: kubectl
+    deletes and re-creates an object whose patch is refused as Invalid (k8s.io/kubectl@v0.36.1:pkg/cmd/apply/patcher.go
+    Patch, deleteAndCreate; Argo CD passes Force as DeleteOptions.ForceDeletion, argoproj/argo-cd@v3.5.1:
+    gitops-engine/pkg/utils/kube/resource_ops.go newApplyOptions), which is what a changed `loadBalancerClass` (immutable
+    once set) needs; server-side apply has no such fallback, so it is switched off for this one object
+    (gitops-engine/pkg/sync/sync_context.go shouldUseServerSideApply, applyObject).
+    """
+    spec = {k: v for k, v in (obj.get("spec") or {}).items() if k not in _EXPOSURE_KEYS}
+    spec["type"] = exposure.type
+    if exposure.type == "LoadBalancer":
+        if exposure.load_balancer_class:
+            spec["loadBalancerClass"] = exposure.load_balancer_class
+        if exposure.load_balancer_source_ranges:
+            spec["loadBalancerSourceRanges"] = list(exposure.load_balancer_source_ranges)
+        if exposure.external_traffic_policy:
+            spec["externalTrafficPolicy"] = exposure.external_traffic_policy
+    metadata = {k: v for k, v in (obj.get("metadata") or {}).items() if k != "annotations"}
+    annotations = dict(exposure.annotations)
+    if exposure.type == "LoadBalancer":
+        annotations[SYNC_OPTIONS_ANNOTATION] = RECREATE_ON_INVALID
+    if annotations:
+        metadata["annotations"] = annotations
+    return {**obj, "metadata": metadata, "spec": spec}
 
 
 def fingerprint_pod_templates(*, obj: dict[str, Any], fingerprints: dict[tuple[str, str], str], prefix: str) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from pathlib import Path, PurePosixPath
 from typing import Literal
@@ -113,6 +114,53 @@ class _Destination(_Strict):
         return self.repo_url.startswith("ssh://") or bool(_SCP_LIKE.match(self.repo_url))
 
 
+class ServiceExposure(_Strict):
+    """How the target cluster exposes the delivered shard Service (the topology's loadBalancer settings for that
+    cluster and shard); cluster 1's type, annotations and balancer fields never travel."""
+
+    type: Literal["LoadBalancer", "ClusterIP"] = "LoadBalancer"
+    """Service type on the target cluster. Default: `LoadBalancer`."""
+    load_balancer_class: str | None = Field(default=None, alias="loadBalancerClass")
+    """`spec.loadBalancerClass`. Default: unset (the cloud's default balancer)."""
+    annotations: dict[str, str] = Field(default_factory=dict)
+    """The delivered Service's annotations, replacing cluster 1's. Default: none."""
+    load_balancer_source_ranges: tuple[str, ...] = Field(default=(), alias="loadBalancerSourceRanges")
+    """`spec.loadBalancerSourceRanges`. Default: unset (every address)."""
+    external_traffic_policy: Literal["Cluster", "Local"] | None = Field(default=None, alias="externalTrafficPolicy")
+    """`spec.externalTrafficPolicy`. Default: unset (Kubernetes' `Cluster`)."""
+
+    @field_validator("load_balancer_class")
+    @classmethod
+    def _class(cls, value: str | None) -> str | None:
+        if value is not None and not _ANNOTATION_KEY.match(value):
+            raise ValueError("must be a qualified name such as service.k8s.aws/nlb")
+        return value
+
+    @field_validator("annotations")
+    @classmethod
+    def _annotations(cls, value: dict[str, str]) -> dict[str, str]:
+        for key in value:
+            if not _ANNOTATION_KEY.match(key):
+                raise ValueError(f"{key!r} is not a valid annotation key")
+        return value
+
+    @field_validator("load_balancer_source_ranges")
+    @classmethod
+    def _cidrs(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for cidr in value:
+            try:
+                ipaddress.ip_network(cidr, strict=False)
+            except ValueError:
+                raise ValueError(f"{cidr!r} is not a CIDR") from None
+        return value
+
+    @model_validator(mode="after")
+    def _balancer_fields(self) -> ServiceExposure:
+        if self.type == "ClusterIP" and (self.load_balancer_class or self.load_balancer_source_ranges or self.external_traffic_policy):
+            raise ValueError("loadBalancerClass, loadBalancerSourceRanges and externalTrafficPolicy need type LoadBalancer")
+        return self
+
+
 class Target(_Destination):
     """One remote shard: where its bundle comes from and where its manifests go."""
 
@@ -122,6 +170,7 @@ class Target(_Destination):
     mode: Literal["objects", "bundle"] = "objects"
     exclude_references: tuple[str, ...] = Field(default=(), alias="excludeReferences")
     namespace_manifest: bool = Field(default=True, alias="namespaceManifest")
+    service: ServiceExposure = ServiceExposure()
 
     @field_validator("shard")
     @classmethod

@@ -289,7 +289,9 @@ class Cycle:
                 obj, withheld[name] = self._filtered_shared(obj, uses.get(name))
             kept.append(obj)
         report = _needtoknow.report(uses_by_secret={n: u for n, u in uses.items() if n in withheld}, withheld=withheld)
-        cleaned = self._fingerprinted(kept)
+        # Each target cluster exposes the shard its own way (its loadBalancer settings); in both delivery modes.
+        cleaned = [_bundle.shape_service(obj=o, exposure=target.service) if o.get("kind") == "Service" else o
+                   for o in self._fingerprinted(kept)]
         desired_plain: list[tuple[str, dict[str, Any], bool]] = []
         if target.mode == "bundle":
             desired_plain.append(self._bundle_secret(target=target, secret=secret, cleaned=cleaned))

@@ -6,7 +6,7 @@ from cdk8s import ApiObject
 from constructs import Construct
 
 from kcpgitops.output import dump_yaml
-from kcpgitops.topology import Topology
+from kcpgitops.topology import Topology, job_image
 from kcpmodel import ShardExport, shard_export
 
 from ._manifest import manifest, meta
@@ -114,6 +114,8 @@ def bridge_config(topology: Topology) -> dict:
             "excludeReferences": secrets_made_on(topology, cluster.name),
             # The shard cluster's own dist/ renders the namespace; a second copy would fight over it in Argo CD.
             "namespaceManifest": False,
+            # The delivered Service's exposure: that cluster's and shard's loadBalancer settings, nothing of cluster 1.
+            "service": topology.shard_exposure(shard).service_fields(),
         })
     config: dict = {
         "namespace": topology.namespace,
@@ -171,7 +173,7 @@ class SealedSecretBridge(Construct):
         settings = topology.bridge
         container = {
             "name": "bridge",
-            "image": settings.image,
+            "image": job_image(topology, "bridge").reference,
             "args": ["run", "--config", f"{CONFIG_DIR}/config.yaml", "--hmac-key-file", f"{HMAC_DIR}/key", *_git_args(topology)],
             "env": [{"name": "HOME", "value": "/tmp"}],
             "resources": {"requests": {"cpu": "100m", "memory": "128Mi"}, "limits": {"cpu": "1", "memory": "512Mi"}},

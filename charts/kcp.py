@@ -49,8 +49,20 @@ def _etcd(shard: ShardSpec, topology: Topology) -> dict:
     return {"endpoints": [etcd_client_url(shard.name, topology.namespace)], "tlsConfig": {"secretRef": {"name": "etcd-ca-tls"}}}
 
 
-def _server_certificate(hostname: str) -> dict:
-    return {"server": {"spec": {"dnsNames": [hostname]}}}
+def _base_url(topology: Topology, shard: ShardSpec) -> dict:
+    # A private shard (type ClusterIP) keeps kcp-operator's in-cluster default URL, https://<service>.<namespace>.svc.
+    # cluster.local:6443 (kcp-dev/kcp-operator@v0.9.0:internal/resources/resources.go GetShardBaseURL).
+    if topology.shard_exposure(shard).private:
+        return {}
+    return {"shardBaseURL": f"https://{topology.shard_hostname(shard)}:{SHARD_PORT}"}
+
+
+def _server_certificate(topology: Topology, shard: ShardSpec) -> dict:
+    # The operator's server certificate already names the in-cluster Service (kcpmodel server_certificate); a
+    # public shard adds its public hostname, a private one has none.
+    if topology.shard_exposure(shard).private:
+        return {}
+    return {"server": {"spec": {"dnsNames": [topology.shard_hostname(shard)]}}}
 
 
 class RootShard(Construct):
@@ -59,7 +71,6 @@ class RootShard(Construct):
     def __init__(self, scope: Construct, construct_id: str, *, topology: Topology) -> None:
         super().__init__(scope, construct_id)
         shard = topology.root_shard
-        host = topology.shard_hostname(shard)
         manifest(self, {
             "apiVersion": API, "kind": "RootShard", "metadata": meta(shard.name, topology.namespace),
             "spec": {
@@ -70,13 +81,13 @@ class RootShard(Construct):
                 "external": {"hostname": topology.front_proxy_hostname, "port": topology.front_proxy.port},
                 "certificates": {"issuerRef": {"group": "cert-manager.io", "kind": "Issuer", "name": KCP_CA_ISSUER}},
                 "cache": {"embedded": {"enabled": True}},
-                "shardBaseURL": f"https://{host}:{SHARD_PORT}",
+                **_base_url(topology, shard),
                 # kcp-operator's own CAs get our CA policy through the templates (it sets no rotation policy, so
                 # cert-manager v1.18 would rotate their keys): charts/ca_policy.py kcp_operator_ca_templates.
-                "certificateTemplates": {**_server_certificate(host), **kcp_operator_ca_templates()},
+                "certificateTemplates": {**_server_certificate(topology, shard), **kcp_operator_ca_templates()},
                 "etcd": _etcd(shard, topology),
                 "proxy": {"image": _image(topology)},
-                "serviceTemplate": {"spec": {"type": "LoadBalancer"}},
+                "serviceTemplate": topology.shard_exposure(shard).operator_template(),
             },
         })
 
@@ -86,7 +97,6 @@ class Shard(Construct):
 
     def __init__(self, scope: Construct, construct_id: str, *, topology: Topology, shard: ShardSpec) -> None:
         super().__init__(scope, construct_id)
-        host = topology.shard_hostname(shard)
         annotations = {BUNDLE_ANNOTATION: "true"} if topology.is_remote(shard) else None
         manifest(self, {
             "apiVersion": API, "kind": "Shard", "metadata": meta(shard.name, topology.namespace, annotations=annotations),
@@ -98,10 +108,13 @@ class Shard(Construct):
                 "auth": _auth(topology),
                 **_ca_bundle(topology),
                 "etcd": _etcd(shard, topology),
-                "shardBaseURL": f"https://{host}:{SHARD_PORT}",
-                "certificateTemplates": _server_certificate(host),
+                **_base_url(topology, shard),
+                **({"certificateTemplates": _server_certificate(topology, shard)} if _server_certificate(topology, shard) else {}),
                 "rootShard": {"ref": {"name": topology.root_shard.name}},
-                "serviceTemplate": {"spec": {"type": "LoadBalancer"}},
+                # A remote shard's Service on this cluster only backs the scaled-to-0 Deployment: ClusterIP, no idle
+                # load balancer. The bridge gives the delivered copy its own cluster's exposure.
+                "serviceTemplate": {"spec": {"type": "ClusterIP"}} if topology.is_remote(shard)
+                else topology.shard_exposure(shard).operator_template(),
             },
         })
 
@@ -126,12 +139,9 @@ class FrontProxy(Construct):
                 "spec": {"issuerRef": {"name": issuer, "kind": "ClusterIssuer", "group": "cert-manager.io"}, "dnsNames": [host]},
             }}
         else:
-            spec["certificateTemplates"] = _server_certificate(host)
+            spec["certificateTemplates"] = {"server": {"spec": {"dnsNames": [host]}}}
         spec["auth"] = _auth(topology)
-        spec["serviceTemplate"] = {
-            "metadata": {"annotations": dict(proxy.service_annotations)} if proxy.service_annotations else {},
-            "spec": {"type": "LoadBalancer"},
-        }
+        spec["serviceTemplate"] = topology.front_proxy_exposure.operator_template()
         manifest(self, {"apiVersion": API, "kind": "FrontProxy", "metadata": meta(proxy.name, topology.namespace), "spec": spec})
 
 

@@ -31,7 +31,7 @@ from charts.names import (
 )
 from charts.names import WORKSPACE_CLUSTERS_JOB as WORKSPACE_CLUSTERS_CRONJOB
 from kcpgitops.docs import DnsRecord, UserSecret, dns_plan, user_created_secrets
-from kcpgitops.topology import Placeholder, Topology, placeholders, repository_key
+from kcpgitops.topology import Placeholder, Topology, job_image, placeholders, repository_key
 
 Action = Literal[
     "edit-topology",
@@ -65,16 +65,21 @@ REPO_SECRET = "repo-kcp-gitops"
 
 @dataclass(frozen=True)
 class ImageBuild:
-    """One job image a CronJob on the root cluster pulls; nothing publishes it but this step."""
+    """One job image a CronJob on the root cluster pulls; nothing publishes it but this step (or a release)."""
 
     name: str
     """Short name: `bridge` or `workspace-clusters`."""
     dockerfile: str
     """Dockerfile at the repository root."""
     image: str
-    """Reference the rendered CronJob pulls (topology `bridge.image` or `kcp.clusterSecrets.image`)."""
+    """Reference the rendered CronJob pulls (`kcpgitops.topology.job_image`: the topology's `images:` block)."""
     cronjob: str
     """The CronJob running it, as `<namespace>/<name>`."""
+    tag: str
+    """What `make images` tags the build with and the push sends: `image` without a digest (a digest is what a push
+    produces, so it cannot be built)."""
+    fields: tuple[str, ...]
+    """Topology fields that name the image (`images.*`, or a deprecated full-reference field); empty: the defaults."""
 
 
 @dataclass(frozen=True)
@@ -283,30 +288,54 @@ def bootstrap_steps(topology: Topology, cluster: str) -> list[Step]:
 
 
 def _images(topology: Topology) -> tuple[ImageBuild, ...]:
+    def build(name: str, job: str, cronjob: str) -> ImageBuild:
+        image = job_image(topology, job)
+        return ImageBuild(name, image.dockerfile, image.reference, cronjob, image.build_tag, image.fields)
+
     images = []
     if any(topology.is_remote(s) for s in topology.shards):
-        images.append(ImageBuild("bridge", "Dockerfile.bridge", topology.bridge.image, f"{topology.namespace}/{BRIDGE_CRONJOB}"))
+        images.append(build("bridge", "bridge", f"{topology.namespace}/{BRIDGE_CRONJOB}"))
     # An empty `kcp:` section renders no job (charts/kcp_inside render_kcp()).
     if topology.kcp is not None and plan_objects(topology.kcp):
-        images.append(ImageBuild("workspace-clusters", "Dockerfile.workspace-clusters", topology.kcp.cluster_secrets.image,
-                                 f"{topology.argocd.namespace}/{WORKSPACE_CLUSTERS_CRONJOB}"))
+        images.append(build("workspace-clusters", "workspaceClusters", f"{topology.argocd.namespace}/{WORKSPACE_CLUSTERS_CRONJOB}"))
     return tuple(images)
 
 
 def _build_images(topology: Topology, cluster: str, images: tuple[ImageBuild, ...]) -> Step:
-    commands = []
-    for image in images:
-        commands += [f"docker build -f {image.dockerfile} -t {image.image} .", f"docker push {image.image}"]
-    notes = ["The CronJobs " + ", ".join(f"`{i.cronjob}`" for i in images) + " pull these images; nothing else publishes "
-             "them, so a job started before they exist fails with `ErrImagePull` until they do."]
-    fields = {"bridge": "bridge.image", "workspace-clusters": "kcp.clusterSecrets.image"}
-    placeholder_fields = {p.field for p in placeholders(topology)}
-    unset = [i for i in images if fields[i.name] in placeholder_fields]
+    # `make images` (scripts/build_images.py) builds both Dockerfiles with the same job_image() tags as these pushes.
+    commands = ["make images   # docker, podman or buildah, whichever is on PATH first; DRY_RUN=1 prints the commands",
+                *(f"docker push {image.tag}" for image in images)]
+    notes = [" and ".join(f"CronJob `{i.cronjob}` pulls `{i.image}`" for i in images)
+             + "; nothing but this step or a release publishes them, so a job started before they exist fails with "
+             "`ErrImagePull` until they do.",
+             "`make images` tags each build as above from the topology in `$KCP_TOPOLOGY` (default `topology.yaml`): "
+             "run it with the topology this document was rendered from. With podman or buildah, push with "
+             "`podman push` or `buildah push` instead. A version tag `v<version>` of this repository builds and pushes "
+             "both images for linux/amd64 and linux/arm64 (`.github/workflows/release.yml`): a topology with "
+             "`images.registry: ghcr.io/<owner>` and the default repository names and tag pulls those and needs no "
+             "build here."]
+    pinned = [i for i in images if "@" in i.image]
+    if pinned:
+        notes.append("The topology pins " + " and ".join(f"`{i.image.partition('@')[0]}` by digest" for i in pinned)
+                     + ": a build of your own has another digest. Push it, set the digest the push prints "
+                     "(`images.bridgeDigest`, `images.workspaceClustersDigest`), re-render and commit before this step.")
+    # The placeholder rule is kcpgitops.topology.placeholders'. An image is flagged when it reports the very reference
+    # the CronJob pulls, or the field that names it: `images.registry`, or the deprecated full-reference field
+    # (`bridge.image`) when that one decides.
+    def registry_field(image: ImageBuild) -> str:
+        return "images.registry" if not image.fields or image.fields[0].startswith("images.") else image.fields[0]
+
+    reported = placeholders(topology)
+    unset = [i for i in images if any(p.value == i.image or p.field == registry_field(i) for p in reported)]
     if unset:
+        fields = sorted({registry_field(i) for i in unset})
+        deprecated = [f for f in fields if not f.startswith("images.")]
         notes.append("**The topology still names a placeholder image registry**: set "
-                     + " and ".join(f"`{fields[i.name]}`" for i in unset)
+                     + " and ".join(f"`{f}`" for f in fields)
                      + " to a registry you can push to and your clusters can pull from, then re-render (`make synth`) "
-                     "and commit before this step.")
+                     "and commit before this step."
+                     + (f" ({' and '.join(f'`{f}`' for f in deprecated)} {'are' if len(deprecated) > 1 else 'is'} "
+                        "deprecated: better remove it and set `images.registry`.)" if deprecated else ""))
     return Step("build-images", cluster, "Build and push the job images", tuple(commands), BuildImages(images), tuple(notes))
 
 

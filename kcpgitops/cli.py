@@ -57,6 +57,9 @@ def synth(*, topology: Path, dist: Path, argocd: Path, repo_root: Path | None = 
     try:
         rendered = render(model, topology_path=topology)
         trees = {dist: rendered.files("dist"), argocd: rendered.files("argocd")}
+    except TopologyError as exc:  # an override that cannot apply to the rendered objects (kcpgitops.overrides)
+        print(f"error: invalid topology\n{exc}", file=sys.stderr)
+        return 1
     except ValueError as exc:  # input the models cannot judge alone, e.g. a pinned version with no vendored CRDs
         print(f"error: cannot render {topology}: {exc}", file=sys.stderr)
         return 1

@@ -18,6 +18,7 @@ from charts.kcp_inside import render_kcp
 from kcpgitops.bootstrap import bootstrap_steps
 from kcpgitops.docs import generated_files
 from kcpgitops.output import annotate_sync_waves, dump_yaml, manifest_path
+from kcpgitops.overrides import apply_overrides
 from kcpgitops.topology import Topology
 from kcpgitops.yaml_cache import dump_cached
 
@@ -94,7 +95,12 @@ def render(topology: Topology, *, topology_path: Path | None = None) -> Rendered
     rendered.extra_files["dist"].update(generated_files(topology, rendered.manifests, topology_path=topology_path, steps=bootstrap_steps))
     # Inside kcp (the `kcp:` section): dist/kcp/<workspace dir>/..., and on the root cluster the kcp-ws-* Argo CD objects.
     kcp = render_kcp(app, topology)
-    rendered.extra_files["dist"].update(kcp.dist_files(HEADER))
     for section, docs in kcp.argocd.items():
         rendered.applications.setdefault(f"{topology.root_shard.cluster}/{section}", []).extend(docs)
+    # The topology's overrides come last, over the final documents (dist/kcp/'s before they are dumped). What the
+    # topology derives (sync waves, the bridge's Role and configuration, the DNS plan, the READMEs above) is not
+    # recomputed from them.
+    apply_overrides(topology, manifests=rendered.manifests, applications=rendered.applications, kcp=kcp.documents,
+                    source=str(topology_path) if topology_path is not None else "<topology>")
+    rendered.extra_files["dist"].update(kcp.dist_files(HEADER))
     return rendered

@@ -19,7 +19,7 @@ from cdk8s import Chart
 from constructs import Construct
 
 from kcpgitops.output import SYNC_WAVE
-from kcpgitops.topology import Topology
+from kcpgitops.topology import Topology, job_image
 from workspace_clusters import MANAGED_BY, PREFIX, object_name, server_url
 
 from .._manifest import manifest, meta
@@ -162,7 +162,7 @@ def job_objects(topology: Topology, paths: list[str]) -> list[dict]:
         args += ["--workspace", path]
     container = {
         "name": "workspace-clusters",
-        "image": settings.image,
+        "image": job_image(topology, "workspaceClusters").reference,
         "imagePullPolicy": "IfNotPresent",
         "command": ["python", "-m", "workspace_clusters"],
         "args": args,

@@ -44,7 +44,9 @@ def dns_plan(topology: Topology) -> list[DnsRecord]:
         DnsRecord(topology.shard_hostname(s), s.cluster, ns, f"{s.name}-shard-kcp", SHARD_PORT, f"Shard {s.name}")
         for s in topology.shards
     ]
-    return records
+    # A private shard (loadBalancer type ClusterIP) is reached through its in-cluster Service name: no public record.
+    private = {topology.shard_hostname(s) for s in topology.all_shards if topology.shard_exposure(s).private}
+    return [r for r in records if r.hostname not in private]
 
 
 def dns_table(records: list[DnsRecord], *, with_cluster: bool = True) -> str:

@@ -321,6 +321,13 @@ class ClusterApi:
             changed = [f for f in fields if old.get(f) != obj.get(f)]
             if changed:
                 raise ApiError(422, "Invalid", f'{kind} "{name}" is invalid: {changed[0]}: Forbidden: field is immutable when `immutable` is set')
+        # kubernetes@v1.34.0 pkg/apis/core/validation/validation.go validateLoadBalancerClassField: while a Service
+        # stays type LoadBalancer its loadBalancerClass (set or unset) cannot change.
+        if old is not None and (group, kind) == ("", "Service"):
+            old_spec, new_spec = old.get("spec") or {}, obj.get("spec") or {}
+            if old_spec.get("type") == new_spec.get("type") == "LoadBalancer" and old_spec.get("loadBalancerClass") != new_spec.get("loadBalancerClass"):
+                raise ApiError(422, "Invalid", f'Service "{name}" is invalid: spec.loadBalancerClass: Invalid value: '
+                                               f'"{new_spec.get("loadBalancerClass")}": may not change once set')
         if self.webhook_ready is None:
             return
         operation = "UPDATE" if old is not None else "CREATE"

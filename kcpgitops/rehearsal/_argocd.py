@@ -1725,11 +1725,24 @@ class _Sync:
         key = self._api_key(target)
         before = self.api.peek(key)
         revision = before["metadata"].get("resourceVersion") if before else None
+        client_side = not self.ssa or _has_option(target, SYNC_OPTIONS, "ServerSideApply=false")
         try:
             stored = self.api.apply(target, manager=MANAGER)
         except ApiError as err:
-            return "SyncFailed", err.message
-        if self.ssa:
+            # gitops-engine/pkg/sync/sync_context.go applyObject() passes Force=true (Application or resource option) as
+            # DeleteOptions.ForceDeletion (gitops-engine/pkg/utils/kube/resource_ops.go newApplyOptions); a client-side
+            # apply then deletes and re-creates an object whose patch is refused as Conflict or Invalid
+            # (k8s.io/kubectl@v0.36.1:pkg/cmd/apply/patcher.go Patch, deleteAndCreate). Server-side apply has no such path.
+            force = self.op.option("Force=true") or _has_option(target, SYNC_OPTIONS, "Force=true")
+            if not (before is not None and force and client_side and err.code in (409, 422)):
+                return "SyncFailed", err.message
+            self.api.delete(key)
+            try:
+                self.api.apply(target, manager=MANAGER)
+            except ApiError as again:
+                return "SyncFailed", again.message
+            return "Synced", f"{resource} replaced"
+        if self.ssa and not client_side:
             return "Synced", f"{resource} serverside-applied"
         if before is None:
             return "Synced", f"{resource} created"

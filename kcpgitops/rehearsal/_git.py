@@ -36,6 +36,11 @@ EPOCH = 1767225600
 _HEX40 = re.compile(r"^[0-9a-fA-F]{40}$")
 _HEX_SHORT = re.compile(r"^[0-9a-fA-F]{7,39}$")
 _MISSING = object()
+# The first commit of a repository, by the digest of its fast-import stream: (the pack files fast-import wrote, the
+# branch ref, the commit). Every world of a scenario starts by committing the same tree at the same simulated time
+# into a new repository, and importing its megabytes again cost more git CPU than the rest of a scenario's commits;
+# git never changes a pack file in place, so the next repository links the same files (`GitRemote.commit`).
+_FIRST_COMMITS: dict[str, tuple[list[Path], str, str]] = {}
 
 
 def git_env(home: Path) -> dict[str, str]:
@@ -309,9 +314,46 @@ class GitRemote:
             else:
                 stream += f"M 100644 inline {path}\n".encode() + _data(content)
         stream += b"\n"
-        self._git("fast-import", "--quiet", "--date-format=raw", input_=bytes(stream))
+        first = hashlib.sha256(bytes(stream)).hexdigest() if not parent else ""
+        if not (first and self._link_first_commit(first)):
+            self._git("fast-import", "--quiet", "--date-format=raw", input_=bytes(stream))
+            if first:
+                self._remember_first_commit(first)
         self._refs.clear()  # do not trust file times for our own writes
         return self.head()
+
+    def _remember_first_commit(self, digest: str) -> None:
+        """Note the packs fast-import wrote for the first commit of this (empty) repository (see `_FIRST_COMMITS`)."""
+        objects = self.bare / "objects"
+        if any(len(entry.name) == 2 for entry in objects.iterdir()):
+            return  # a small import is unpacked into loose objects (fastimport.unpackLimit): nothing to share
+        packs = sorted(p for p in (objects / "pack").iterdir() if p.name.startswith("pack-"))
+        head = self.head()
+        if head and any(p.suffix == ".pack" for p in packs):
+            _FIRST_COMMITS[digest] = (packs, f"refs/heads/{self.branch}", head)
+
+    def _link_first_commit(self, digest: str) -> bool:
+        """Give this empty repository the same first commit another one imported, by linking its packs; False when
+        there is none to link (or its files are gone)."""
+        found = _FIRST_COMMITS.get(digest)
+        if found is None:
+            return False
+        packs, ref, head = found
+        linked: list[Path] = []
+        try:
+            for pack in packs:
+                target = self.bare / "objects" / "pack" / pack.name
+                os.link(pack, target)
+                linked.append(target)
+        except OSError:
+            for target in linked:
+                target.unlink(missing_ok=True)
+            del _FIRST_COMMITS[digest]
+            return False
+        # What `git update-ref` writes for a new loose ref.
+        (self.bare / ref).parent.mkdir(parents=True, exist_ok=True)
+        (self.bare / ref).write_text(head + "\n")
+        return True
 
     def replace_tree(self, root_dir: Path, subpaths: list[str], message: str, *, author: str = "person", at: float | None = None) -> str:
         """Commit what `root_dir` holds under each subpath (a folder or a file), deleting files that disappeared there."""

@@ -149,6 +149,62 @@ def day2_etcd_spec(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:
     return rehearsal.stalls()
 
 
+LB_CLASS = "lb.example.com/internal"
+"""The load balancer class the day-2 scenario moves a shard cluster to."""
+
+
+def day2_load_balancer_class(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:
+    """A shard cluster changes its load balancer class: the bridge re-delivers only that cluster's Service shape, and
+    Argo CD re-creates the Service, whose class Kubernetes will not change in place (README "Load balancers per
+    cluster")."""
+    stalls = _install(rehearsal)
+    if stalls:
+        return stalls
+    topology = rehearsal.topology
+    shard = next(s for s in topology.shards if topology.is_remote(s))
+    namespace, service = topology.namespace, f"{shard.name}-shard-kcp"
+    target = rehearsal.fleet.clusters[shard.cluster]
+    key = ("", "Service", namespace, service)
+    before = target.api.peek(key)
+    if before is None:
+        failed.append(f"{shard.cluster}: Service {service} was never delivered")
+        return []
+    index = next(i for i, c in enumerate(topology.clusters) if c.name == shard.cluster)
+
+    def edit(data: dict) -> None:
+        cluster = data["clusters"][index]
+        cluster["loadBalancer"] = {**(cluster.get("loadBalancer") or {}), "class": LB_CLASS, "sourceRanges": ["10.64.0.0/16"]}
+
+    _commit_topology_change(rehearsal, edit, f"{shard.cluster}: load balancer class -> {LB_CLASS}")
+
+    def reshaped() -> bool:
+        live = target.api.peek(key)
+        return bool(live and (live.get("spec") or {}).get("loadBalancerClass") == LB_CLASS)
+
+    rehearsal.run_until(lambda: rehearsal.converged() and reshaped(), limit=CONVERGE_LIMIT)
+    if rehearsal.stalls():
+        return rehearsal.stalls()
+    live = target.api.peek(key)
+    if not reshaped() or live is None:
+        failed.append(f"{shard.cluster}: Service {service} never got loadBalancerClass {LB_CLASS}")
+        return []
+    if live["metadata"]["uid"] == before["metadata"]["uid"]:
+        failed.append(f"{shard.cluster}: Service {service} changed its class in place (Kubernetes refuses that)")
+    if live["spec"].get("loadBalancerSourceRanges") != ["10.64.0.0/16"]:
+        failed.append(f"{shard.cluster}: Service {service} lacks the cluster's new source ranges")
+    if not ((live.get("status") or {}).get("loadBalancer") or {}).get("ingress"):
+        failed.append(f"{shard.cluster}: the re-created Service {service} has no load-balancer address")
+    # Nothing of the root cluster on the shard cluster, and no idle load balancer for the shard on the root cluster.
+    root_copy = rehearsal.fleet.clusters[topology.root_shard.cluster].api.peek(key)
+    if root_copy is not None and root_copy["spec"].get("type") != "ClusterIP":
+        failed.append(f"{topology.root_shard.cluster}: Service {service} of a remote shard is {root_copy['spec'].get('type')}, not ClusterIP")
+    root_exposure = topology.front_proxy_exposure
+    leaked = set(dict(root_exposure.annotations).items()) - set(dict(topology.shard_exposure(shard).annotations).items())
+    if leaked & set((live["metadata"].get("annotations") or {}).items()):
+        failed.append(f"{shard.cluster}: Service {service} carries the root cluster's annotations")
+    return rehearsal.stalls()
+
+
 def _etcd_caught_up(rehearsal: Rehearsal) -> bool:
     for cluster in rehearsal.fleet.clusters.values():
         for etcd in cluster.api.iter("druid.gardener.cloud", "Etcd"):
@@ -741,6 +797,9 @@ SCENARIOS: dict[str, Scenario] = {s.name: s for s in (
     Scenario("day2-renew-certificate", "convergence", "a shard certificate renewed on cluster 1 reaches its cluster",
              day2_renew_certificate, applies=_needs_remote_shard, chain=True),
     Scenario("day2-add-cluster", "convergence", "a further cluster with a shard joins", day2_add_cluster, chain=True),
+    Scenario("day2-load-balancer-class", "convergence",
+             "a shard cluster changes its load balancer class: its Service is reshaped by the bridge and re-created",
+             day2_load_balancer_class, applies=_needs_remote_shard, chain=True),
     Scenario("day2-remove-shard", "convergence", "the last remote shard is removed: its objects leave every cluster and its bridge path",
              day2_remove_shard, applies=_needs_remote_shard, chain=True),
     Scenario("day2-rotate-ca", "convergence", "kcp-ca gets a new key by the README's procedure; every certificate keeps verifying",

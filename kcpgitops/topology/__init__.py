@@ -1,7 +1,9 @@
 """The topology file: typed models, a loader with field-level error messages, and its placeholder and deprecation reports."""
 
 from ._deprecations import Deprecation, deprecations
+from ._exposure import SOURCE_RANGES_ANNOTATION, Exposure, LoadBalancer
 from ._git import BridgeDestination, BridgeTarget, repository_key
+from ._images import Images, Job, JobImage, job_image, project_version
 from ._kcp import (
     REPO_ROOT,
     ROOT_WORKSPACE,
@@ -14,11 +16,14 @@ from ._kcp import (
 )
 from ._loader import TopologyError, load_topology, parse_topology
 from ._models import Acme, Cluster, Etcd, FrontProxy, GitSource, Oidc, Shard, Topology, Versions
+from ._overrides import EVERY_CLUSTER, Override, OverrideTarget, PatchOperation
 from ._placeholders import STRICT_ENV, Placeholder, is_reserved_host, placeholders, strict_mode
 
 __all__ = [
+    "EVERY_CLUSTER",
     "REPO_ROOT",
     "ROOT_WORKSPACE",
+    "SOURCE_RANGES_ANNOTATION",
     "STRICT_ENV",
     "Acme",
     "BridgeDestination",
@@ -26,10 +31,18 @@ __all__ = [
     "Cluster",
     "Deprecation",
     "Etcd",
+    "Exposure",
     "FrontProxy",
     "GitSource",
+    "Images",
+    "Job",
+    "JobImage",
     "Kcp",
+    "LoadBalancer",
     "Oidc",
+    "Override",
+    "OverrideTarget",
+    "PatchOperation",
     "Placeholder",
     "Shard",
     "Topology",
@@ -37,12 +50,14 @@ __all__ = [
     "Versions",
     "deprecations",
     "is_reserved_host",
+    "job_image",
     "kcp_shard_name",
     "load_kcp_file",
     "load_topology",
     "parent_of",
     "parse_topology",
     "placeholders",
+    "project_version",
     "repository_key",
     "shard_labels",
     "split_export_ref",

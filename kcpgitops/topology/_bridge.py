@@ -15,7 +15,7 @@ class Bridge(Model):
     schedule: str = "*/5 * * * *"
     """Cron schedule of bridge cycles."""
     image: str = "ghcr.io/example/kcp-zheng-bridge:0.1.0"
-    """Bridge image (built from Dockerfile.bridge)."""
+    """Deprecated: the bridge image's full reference; write the `images:` block instead. Still accepted, with a warning at render time, and used only when written and `images:` leaves the bridge image to its defaults (a different bridge image there is an error). Default `ghcr.io/example/kcp-zheng-bridge:0.1.0`, which is never rendered: left unwritten, `images:` decides (`kcpgitops.topology.job_image`)."""
     mode: Literal["objects", "bundle"] = "objects"
     """`objects`: every bundled object as its own file; `bundle`: the whole bundle Secret sealed as one object."""
     git_auth: Literal["token", "ssh"] = "token"

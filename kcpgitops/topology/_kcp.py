@@ -311,7 +311,7 @@ class ClusterSecrets(Model):
     """The job on the root cluster that turns the admin kubeconfig into one Argo CD cluster Secret per workspace."""
 
     image: str = "ghcr.io/example/kcp-zheng-workspace-clusters:0.1.0"
-    """Image built from Dockerfile.workspace-clusters."""
+    """Deprecated: the job image's full reference; write the `images:` block instead. Still accepted, with a warning at render time, and used only when written and `images:` leaves this image to its defaults (a different image there is an error). Default `ghcr.io/example/kcp-zheng-workspace-clusters:0.1.0`, which is never rendered: left unwritten, `images:` decides (`kcpgitops.topology.job_image`)."""
     schedule: str = "*/5 * * * *"
     """Cron schedule; each run writes only what changed (the kubeconfig's certificate is rotated by kcp-operator)."""
 

@@ -10,8 +10,11 @@ from pydantic import Field, field_validator, model_validator
 from ._argocd import ArgoCd
 from ._base import Model
 from ._bridge import Bridge
+from ._exposure import GUIDE_FRONT_PROXY_ANNOTATIONS, Exposure, LoadBalancer, operator_owned_problems, resolve
 from ._git import BridgeDestination, BridgeTarget, check_bridge_path, check_git_url, check_repo_path, repository_key
+from ._images import Images, TopologyImages
 from ._kcp import Kcp
+from ._overrides import WITHIN_TOPOLOGY, Override
 
 DNS_LABEL = r"[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?"
 _DNS_LABEL_RE = re.compile(rf"^{DNS_LABEL}$")
@@ -109,6 +112,9 @@ class Cluster(_Model):
     """Git repository, branch and path this cluster's Argo CD syncs."""
     sealing_certificate: str | None = None
     """Repo-relative PEM file of this cluster's Sealed Secrets controller certificate; default `certs/<cluster>.pem`."""
+    load_balancer: LoadBalancer | None = None
+    """Exposure of every kcp endpoint (front-proxy, shards) on this cluster; shards and the front-proxy override it
+    field by field. Default: none (type LoadBalancer, the cloud's defaults)."""
 
 
 class Resources(_Model):
@@ -243,15 +249,12 @@ class FrontProxy(_Model):
     """Server certificate source: `acme` (ClusterIssuer, as in the guide) or `kcp-ca` (internal kcp CA)."""
     acme: Acme = Acme()
     """ACME settings when `certificate: acme`."""
-    service_annotations: dict[str, str] = Field(
-        default_factory=lambda: {
-            "service.beta.kubernetes.io/aws-load-balancer-type": "nlb",
-            "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
-            "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing",
-            "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled": "true",
-        }
-    )
-    """Annotations of the front-proxy LoadBalancer Service (cloud specific)."""
+    load_balancer: LoadBalancer | None = None
+    """Exposure of the front-proxy Service, over its cluster's `loadBalancer`. Default: when neither sets anything,
+    the kcp-zheng manifests' AWS network load balancer annotations; type LoadBalancer (ClusterIP is refused: the
+    front-proxy is kcp's entry point)."""
+    service_annotations: dict[str, str] | None = None
+    """Deprecated: the same as `loadBalancer.annotations` (still accepted, with a warning at render time)."""
     admin_kubeconfig: Name = "kcp-admin-frontproxy"
     """Name of the admin Kubeconfig object and its Secret."""
     admin_kubeconfig_validity: str = "8766h"
@@ -259,6 +262,20 @@ class FrontProxy(_Model):
 
     _hostname = field_validator("hostname")(classmethod(lambda cls, v: v if v is None else _check_hostname(v)))
     _validity = field_validator("admin_kubeconfig_validity")(classmethod(lambda cls, v: _check_duration(v)))
+
+    @model_validator(mode="after")
+    def _fold_service_annotations(self) -> FrontProxy:
+        # `serviceAnnotations` predates the `loadBalancer` block; it keeps working as `loadBalancer.annotations`
+        # (kcpgitops.topology.deprecations() reports it). Both at once would leave one ignored: refuse rather than pick.
+        if self.service_annotations is None:
+            return self
+        current = self.load_balancer or LoadBalancer()
+        if current.annotations:
+            raise ValueError("serviceAnnotations and loadBalancer.annotations are both set; keep only "
+                             "loadBalancer.annotations (serviceAnnotations is deprecated and means the same)")
+        folded = current.model_copy(update={"annotations": dict(self.service_annotations)})
+        object.__setattr__(self, "load_balancer", folded)
+        return self
 
 
 class Shard(_Model):
@@ -272,6 +289,10 @@ class Shard(_Model):
     """Public hostname; default `<name>.<domain>`."""
     replicas: int = Field(2, ge=1)
     """kcp server replicas; explicit for bundled shards, whose Deployment is scaled to 0 on cluster 1."""
+    load_balancer: LoadBalancer | None = None
+    """Exposure of this shard's Service, over its cluster's `loadBalancer`, field by field. `type: ClusterIP` makes
+    the shard private (in-cluster URL, no DNS record); only a shard next to the front-proxy can be private. Default:
+    the cluster's settings."""
 
     _hostname = field_validator("hostname")(classmethod(lambda cls, v: v if v is None else _check_hostname(v)))
 
@@ -339,6 +360,14 @@ class Topology(_Model):
     """Sealed-secret bridge settings (used when a shard runs away from the root cluster)."""
     kcp: Kcp | None = None
     """Objects to create inside kcp (partitions, workspaces, APIs); null renders none."""
+    images: TopologyImages = Images()
+    """Registry, repository names, tag and digests of the two job images; default `ghcr.io/example/<name>:<project version>`. Declared after `bridge` and `kcp`, whose deprecated image fields it is checked against."""
+    overrides: Annotated[list[Override], WITHIN_TOPOLOGY] = Field(default_factory=list)
+    """Patches (RFC 6902 `patch` or RFC 7386 `merge`) of rendered objects, applied in order after everything else is
+    rendered; what the topology derives (sync waves, the bridge's Role and configuration, the DNS plan, the READMEs)
+    is not recomputed from them. A remote shard's Shard is patched on the root shard's cluster and reaches its own
+    cluster through the bundle. Declared after `clusters` and `kcp`, which the targets are checked against. Default:
+    none."""
 
     _domain = field_validator("domain")(classmethod(lambda cls, v: _check_hostname(v)))
 
@@ -358,6 +387,9 @@ class Topology(_Model):
                     f"{where}: cluster {shard.cluster!r} is not declared; add it under 'clusters' "
                     f"or use one of: {', '.join(cluster_names)}"
                 )
+        problems = self._exposure_problems()
+        if problems:
+            raise ValueError(problems[0])
         hosts = [self.front_proxy_hostname, *(self.shard_hostname(s) for s in shards)]
         if self.kcp is not None:
             self.kcp.check_against(self)
@@ -368,6 +400,48 @@ class Topology(_Model):
                 "set distinct 'hostname' values"
             )
         return self
+
+    def _exposure_problems(self) -> list[str]:
+        problems: list[str] = []
+        root_cluster = self.root_shard.cluster
+        proxy = self.front_proxy_exposure
+        if proxy.private:
+            problems.append(f"{proxy.origin['type']}: the front-proxy is kcp's only entry point and needs a load balancer; "
+                            "use type LoadBalancer (an internal one through annotations for a private network)")
+        problems += operator_owned_problems(proxy, what="the front-proxy", cluster=root_cluster)
+        remote = [s.name for s in self.shards if self.is_remote(s)]
+        for shard in self.all_shards:
+            exposure = self.shard_exposure(shard)
+            if exposure.private and self.is_remote(shard):
+                problems.append(
+                    f"{exposure.origin['type']}: shard {shard.name} on {shard.cluster} would be reachable only inside "
+                    f"{shard.cluster}, but the front-proxy on {root_cluster} must reach it; use type LoadBalancer (an "
+                    "internal one through annotations when the clusters share a private network)")
+            elif exposure.private and shard is self.root_shard and remote:
+                problems.append(
+                    f"{exposure.origin['type']}: the root shard would be reachable only inside {root_cluster}, but the "
+                    f"shards on other clusters ({', '.join(remote)}) must reach it; use type LoadBalancer")
+            if not self.is_remote(shard):
+                what = "the root shard" if shard is self.root_shard else f"shard {shard.name}"
+                problems += operator_owned_problems(exposure, what=what, cluster=root_cluster)
+        return problems
+
+    def _cluster_level(self, name: str) -> tuple[str, LoadBalancer | None]:
+        index = next(i for i, c in enumerate(self.clusters) if c.name == name)
+        return f"clusters[{index}].loadBalancer", self.clusters[index].load_balancer
+
+    @property
+    def front_proxy_exposure(self) -> Exposure:
+        """How the front-proxy Service is exposed (it runs on the root shard's cluster)."""
+        cluster_level = self._cluster_level(self.root_shard.cluster)
+        if self.front_proxy.load_balancer is None and cluster_level[1] is None:
+            return resolve([("frontProxy.loadBalancer", LoadBalancer(annotations=GUIDE_FRONT_PROXY_ANNOTATIONS))])
+        return resolve([cluster_level, ("frontProxy.loadBalancer", self.front_proxy.load_balancer)])
+
+    def shard_exposure(self, shard: Shard) -> Exposure:
+        """How a shard's Service is exposed on its own cluster (a remote shard's by the bridge, from this)."""
+        where = "rootShard" if shard is self.root_shard else f"shards[{self.shards.index(shard)}]"
+        return resolve([self._cluster_level(shard.cluster), (f"{where}.loadBalancer", shard.load_balancer)])
 
     @property
     def all_shards(self) -> list[Shard]:

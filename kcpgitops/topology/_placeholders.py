@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ._images import job_image
 from ._models import Topology
 
 STRICT_ENV = "KCP_STRICT"
@@ -108,10 +109,16 @@ def _domain_and_hosts(model: Topology) -> Iterator[Placeholder]:
         if shard.hostname and is_reserved_host(shard.hostname):
             yield Placeholder(f"{where}.hostname", shard.hostname,
                               f"set the shard's public hostname in a DNS zone you control, or remove it to use {shard.name}.<domain>")
-    for key, value in sorted(model.front_proxy.service_annotations.items()):
-        if any(is_reserved_host(h) for h in _hosts_in_text(value)):
-            yield Placeholder(f'frontProxy.serviceAnnotations["{key}"]', value,
-                              "set the real hostname(s) this annotation names, in a DNS zone you control")
+    # Annotations at every load-balancer level (a cloud's DNS annotations name hostnames).
+    levels = [(f"clusters[{i}].loadBalancer", c.load_balancer) for i, c in enumerate(model.clusters)]
+    levels += [(f"{where}.loadBalancer", shard.load_balancer) for where, shard in shards]
+    proxy_level = "frontProxy.serviceAnnotations" if model.front_proxy.service_annotations is not None else "frontProxy.loadBalancer.annotations"
+    for where, settings in [*levels, (proxy_level, model.front_proxy.load_balancer)]:
+        prefix = where if where.endswith(("serviceAnnotations", ".annotations")) else f"{where}.annotations"
+        for key, value in sorted((settings.annotations if settings else {}).items()):
+            if any(is_reserved_host(h) for h in _hosts_in_text(value)):
+                yield Placeholder(f'{prefix}["{key}"]', value,
+                                  "set the real hostname(s) this annotation names, in a DNS zone you control")
 
 
 def _repositories(model: Topology) -> Iterator[Placeholder]:
@@ -153,13 +160,25 @@ def _images(model: Topology) -> Iterator[Placeholder]:
     if _placeholder_image(model.versions.kcp_image):
         yield Placeholder("versions.kcpImage", model.versions.kcp_image,
                           "set a kcp image repository your clusters can pull from, e.g. ghcr.io/kcp-dev/kcp")
-    if any(model.is_remote(s) for s in model.shards) and _placeholder_image(model.bridge.image):
-        yield Placeholder("bridge.image", model.bridge.image,
-                          "build Dockerfile.bridge, push it to a registry your root cluster pulls from and set that reference")
-    if model.kcp is not None and _kcp_renders(model) and _placeholder_image(model.kcp.cluster_secrets.image):
-        yield Placeholder("kcp.clusterSecrets.image", model.kcp.cluster_secrets.image,
-                          "build Dockerfile.workspace-clusters, push it to a registry your root cluster pulls from "
-                          "and set that reference")
+    # The job images as their CronJobs pull them (job_image), each only when its CronJob renders. One named by a
+    # deprecated full-reference field is reported there; the rest under the one field they share, images.registry.
+    rendered = {"bridge": any(model.is_remote(s) for s in model.shards),
+                "workspaceClusters": model.kcp is not None and _kcp_renders(model)}
+    shared = False
+    for job, renders in rendered.items():
+        image = job_image(model, job)
+        if not renders or not _placeholder_image(image.reference):
+            continue
+        if image.fields and not image.fields[0].startswith("images."):
+            yield Placeholder(image.fields[0], image.reference,
+                              f"build {image.dockerfile} (`make images`), push it to a registry your root cluster pulls "
+                              "from and set that reference, better as `images:` (this field is deprecated)")
+        else:
+            shared = True
+    if shared:
+        yield Placeholder("images.registry", model.images.registry,
+                          "build the job images (`make images`), push them to a registry your root cluster pulls from "
+                          "and set its host and path, e.g. ghcr.io/<owner> for the images the release workflow publishes")
 
 
 def _bridge_author(model: Topology) -> Iterator[Placeholder]:

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 import yaml
-from bridge_testkit.bundles import expected_clean
+from bridge_testkit.bundles import expected_clean, expected_service
 from bridge_testkit.gitserver import commit_files, git, init_bare
 from bridge_testkit.harness import GIT_TOKEN, Harness, Pki, Result
 from bridge_testkit.needtoknow import cluster_reads, expected_secret
@@ -83,6 +83,9 @@ def expected_objects(h: Harness, shard: str) -> dict[tuple[str, str], dict[str, 
     for key, value in h.world.bundle_objects(shard).items():
         api_version, kind = next(v for plural, v in kinds.items() if f"_{plural}_" in key)
         obj = expected_clean({"apiVersion": api_version, "kind": kind, **value})
+        if kind == "Service":
+            target = next(t for t in h.config["targets"] if t["shard"] == shard)
+            obj = expected_service(obj, target.get("service"))
         result[(kind, obj["metadata"]["name"])] = expected_secret(obj, reads) if kind == "Secret" else obj
     for entry in h.world.extra_entries(shard):
         obj = expected_clean(h.world.live_secret(entry))

@@ -37,6 +37,23 @@ EXPECTED = {
     "invalid-bridge-branch.yaml": ("clusters[0].git.bridge.branch", "'kcp bridge' is not a valid branch name"),
     "parent-dir-bridge-path.yaml": ("clusters[0].git.bridge.path", "must be a relative path inside the repository"),
     "dot-part-bridge-path.yaml": ("clusters[0].git.bridge.path", "must not have empty or '.' parts"),
+    "images-registry-without-host.yaml": ("images.registry", "does not start with a registry host"),
+    "images-digest-not-sha256.yaml": ("images.bridgeDigest", "write 'sha256:' followed by 64 lowercase hex digits"),
+    "images-tag-as-number.yaml": ("images.tag", "was read as the number 1.1; quote the tag"),
+    "images-uppercase-repository.yaml": ("images.workspaceClusters", "is not a repository name"),
+    "images-repository-path-too-long.yaml": ("images", "registry and bridge make a repository path of 268 characters"),
+    "bridge-image-and-images-disagree.yaml": ("bridge.image", "and images.registry (giving 'ghcr.io/acme/kcp-zheng-bridge:"),
+    "cluster-secrets-image-and-images-disagree.yaml": ("kcp.clusterSecrets.image", "and images.tag (giving"),
+    "lb-class-on-operator-cluster.yaml": ("clusters[0].loadBalancer.class", "kcp-operator v0.9.0 cannot set class"),
+    "lb-traffic-policy-on-front-proxy.yaml": ("frontProxy.loadBalancer.externalTrafficPolicy", "cannot set externalTrafficPolicy"),
+    "lb-private-remote-shard.yaml": ("shards[0].loadBalancer.type", "reachable only inside two"),
+    "lb-private-root-with-remote-shards.yaml": ("rootShard.loadBalancer.type", "shards on other clusters (alpha) must reach it"),
+    "lb-private-front-proxy.yaml": ("frontProxy.loadBalancer.type", "only entry point"),
+    "lb-cluster-ip-with-class.yaml": ("shards[0].loadBalancer", "type ClusterIP has no load balancer, so class cannot apply"),
+    "lb-bad-source-range.yaml": ("clusters[1].loadBalancer.sourceRanges", "'300.1.0.0/16' is not a CIDR"),
+    "lb-service-annotations-and-block.yaml": ("frontProxy", "serviceAnnotations and loadBalancer.annotations are both set"),
+    "lb-source-ranges-twice.yaml": ("clusters[0].loadBalancer.sourceRanges", "keep one of the two"),
+    "lb-unknown-type.yaml": ("shards[0].loadBalancer.type", "LoadBalancer"),
 }
 
 
@@ -61,7 +78,8 @@ RENDER_TIME = {"unvendored-etcd-druid.yaml": ("versions.etcdDruid", "no CRDs ven
 
 
 @pytest.mark.parametrize("name", ["unknown-key.yaml", "two-root-shards.yaml", "even-etcd-replicas.yaml",
-                                  "bridge-path-and-bridge-block.yaml", *RENDER_TIME])
+                                  "bridge-image-and-images-disagree.yaml",
+                                  "bridge-path-and-bridge-block.yaml", "lb-class-on-operator-cluster.yaml", *RENDER_TIME])
 def test_bad_topology_exits_non_zero_and_leaves_previous_output_untouched(repo_root, tmp_path, name):
     dist, argocd = tmp_path / "dist", tmp_path / "argocd"
     (dist / "cluster-1").mkdir(parents=True)
@@ -84,12 +102,12 @@ def test_bad_topology_exits_non_zero_and_leaves_previous_output_untouched(repo_r
 def test_unknown_key_message_lists_the_allowed_keys():
     with pytest.raises(TopologyError) as caught:
         load_topology(FIXTURES / "bad" / "unknown-key.yaml")
-    assert "allowed keys here: git, name, region, sealingCertificate" in caught.value.problems[0]
+    assert "allowed keys here: git, loadBalancer, name, region, sealingCertificate" in caught.value.problems[0]
 
 
 _scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=12), st.floats(allow_nan=False))
 _values = st.recursive(_scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4), max_leaves=20)
-_keys = st.sampled_from(["domain", "namespace", "clusters", "rootShard", "shards", "frontProxy", "etcd", "oidc", "versions", "argocd", "bridge", "kcp", "x"])
+_keys = st.sampled_from(["domain", "namespace", "clusters", "rootShard", "shards", "frontProxy", "etcd", "oidc", "versions", "argocd", "bridge", "kcp", "images", "x"])
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)

@@ -42,8 +42,7 @@ def _real_values() -> dict:
     data["frontProxy"]["acme"]["email"] = REAL_EMAIL
     data["frontProxy"]["acme"]["cloudflare"]["email"] = REAL_EMAIL
     data["oidc"]["issuerURL"] = f"https://auth.{REAL_DOMAIN}"
-    data["bridge"] = {"image": f"registry.{REAL_DOMAIN}/kcp/kcp-zheng-bridge:0.1.0"}
-    data["kcp"]["clusterSecrets"] = {"image": f"registry.{REAL_DOMAIN}/kcp/kcp-zheng-workspace-clusters:0.1.0"}
+    data["images"] = {"registry": f"registry.{REAL_DOMAIN}/kcp"}
     return data
 
 
@@ -66,14 +65,13 @@ def _set(data: dict, path: str, value: object) -> dict:
 
 def test_default_topology_placeholders_are_each_reported_with_their_field():
     assert _found(DEFAULT) == [
-        ("bridge.image", "ghcr.io/example/kcp-zheng-bridge:0.1.0"),
         ("clusters[0].git.repoURL", "https://git.example.com/kcp/kcp-zheng-gitops.git"),
         ("clusters[1].git.repoURL", "https://git.example.com/kcp/kcp-zheng-gitops.git"),
         ("clusters[2].git.repoURL", "https://git.example.com/kcp/kcp-zheng-gitops.git"),
         ("domain", "zheng.example.io"),
         ("frontProxy.acme.cloudflare.email", "email@example.com"),
         ("frontProxy.acme.email", "email@example.com"),
-        ("kcp.clusterSecrets.image", "ghcr.io/example/kcp-zheng-workspace-clusters:0.1.0"),
+        ("images.registry", "ghcr.io/example"),
         ("oidc.issuerURL", "https://auth.example.com"),
     ]
 
@@ -129,8 +127,7 @@ FIELDS = {
     "frontProxy.acme.server": "https://acme.localhost/directory",
     "oidc.issuerURL": "https://sso.example.com/realms/kcp",
     "versions.kcpImage": "registry.example.com:5000/kcp-dev/kcp",
-    "bridge.image": "ghcr.io/example/kcp-zheng-bridge:0.2.0",
-    "kcp.clusterSecrets.image": "example/workspace-clusters:1",
+    "images.registry": "registry.example.com:5000/kcp",
     "bridge.authorEmail": "kcp-bridge@example.com",
 }
 
@@ -138,6 +135,17 @@ FIELDS = {
 @pytest.mark.parametrize("field", sorted(FIELDS))
 def test_every_field_that_can_hold_a_placeholder_is_checked(field):
     assert _found(_set(_real_values(), field, FIELDS[field])) == [(field, FIELDS[field])]
+
+
+@pytest.mark.parametrize(("field", "value"), [("bridge.image", "ghcr.io/example/kcp-zheng-bridge:0.2.0"),
+                                              ("kcp.clusterSecrets.image", "example/workspace-clusters:1")])
+def test_deprecated_image_field_holding_a_placeholder_is_reported_there(field, value):
+    data = _real_values()
+    # The deprecated fields decide only while `images:` leaves their image to its defaults.
+    del data["images"]
+    data.setdefault("bridge", {})["image"] = f"registry.{REAL_DOMAIN}/kcp/kcp-zheng-bridge:0.1.0"
+    data["kcp"]["clusterSecrets"] = {"image": f"registry.{REAL_DOMAIN}/kcp/kcp-zheng-workspace-clusters:0.1.0"}
+    assert _found(_set(data, field, value)) == [(field, value)]
 
 
 def test_service_annotation_naming_a_reserved_host_is_reported():
@@ -216,7 +224,7 @@ def test_strict_mode_refuses_and_writes_nothing(tmp_path, monkeypatch, capsys):
     lines = err.splitlines()
     expected = [f"error: {f} is a placeholder ({v}):" for f, v in _found(DEFAULT)]
     assert [line.split("): ")[0] + "):" for line in lines[:-1]] == expected
-    assert "unset KCP_STRICT" in lines[-1] and "9 placeholder(s)" in lines[-1]
+    assert "unset KCP_STRICT" in lines[-1] and "8 placeholder(s)" in lines[-1]
     assert "warning:" not in err
     assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["topology.yaml"]

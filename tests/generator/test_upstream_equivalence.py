@@ -57,13 +57,18 @@ the CA policy on CA Certificates and, through the RootShard's templates, on kcp-
 
 
 def _upstream_fixes(doc: dict) -> dict:
-    """Upstream documents with the documented fixes applied: the domain, IP SANs, no OIDC client secret."""
+    """Upstream documents with the documented fixes applied: the domain, IP SANs, no OIDC client secret, remote shards'
+    Services ClusterIP on cluster 1."""
     text = yaml.safe_dump(doc).replace("zheng.example.com", "zheng.example.io")
     doc = yaml.load(text, Loader=yaml.CSafeLoader)
     spec = doc.get("spec") or {}
     if doc["kind"] == "Certificate" and "127.0.0.1" in spec.get("dnsNames", []):
         spec["dnsNames"] = [n for n in spec["dnsNames"] if n != "127.0.0.1"]
     (spec.get("auth") or {}).get("oidc", {}).pop("clientSecret", None)
+    if doc["kind"] == "Shard":
+        # Remote shards' Services on cluster 1 only back the Deployment kcp-operator keeps at 0 replicas: ClusterIP, not
+        # an idle public load balancer; the bridge gives the delivered Service its own cluster's exposure (issue 10).
+        spec["serviceTemplate"] = {"spec": {"type": "ClusterIP"}}
     return doc
 
 

@@ -628,3 +628,37 @@ def test_durations_and_backoff_follow_argo_cd() -> None:
     retry = {"backoff": {"duration": "10s", "factor": 2, "maxDuration": "5m"}}
     assert [_retry_wait(retry, n) for n in range(7)] == [10, 20, 40, 80, 160, 300, 300]
     assert _retry_wait({}, 0) == 5 and _retry_wait({}, 10) == 180
+
+
+# -- immutable fields: Force=true re-creates (issue 10, a changed load balancer class) -------------------------------
+
+
+def _service_uid(world: World) -> str:
+    return world.api.peek(("", "Service", "demo", "alpha-shard-kcp"))["metadata"]["uid"]  # type: ignore[index]
+
+
+def test_a_forced_client_side_apply_recreates_a_service_whose_class_changed() -> None:
+    world = make_world()
+    world.repos.push({"app": "lb-class/v1"})
+    apply(world, application("kcp-bridge", "app", options=("ServerSideApply=true",)))
+    world.tick(3)
+    first = _service_uid(world)
+    world.repos.push({"app": "lb-class/v2"})
+    world.tick(3)
+    live = world.api.peek(("", "Service", "demo", "alpha-shard-kcp"))
+    assert live["spec"]["loadBalancerClass"] == "lb.example.com/internal"  # type: ignore[index]
+    assert _service_uid(world) != first
+    assert any("service/alpha-shard-kcp replaced" in r.get("message", "") for r in world.op("kcp-bridge")["syncResult"]["resources"])
+
+
+def test_without_force_the_changed_class_fails_the_sync() -> None:
+    world = make_world()
+    world.repos.push({"app": "lb-class/v1"})
+    apply(world, application("kcp-bridge", "app", options=("ServerSideApply=true",), retry={"limit": 0}))
+    world.tick(3)
+    first = _service_uid(world)
+    world.repos.push({"app": "lb-class/v2-no-force"})
+    world.tick(3)
+    assert _service_uid(world) == first
+    assert world.op("kcp-bridge")["phase"] == "Failed"
+    assert "may not change once set" in world.op("kcp-bridge")["message"] + str(world.op("kcp-bridge")["syncResult"])

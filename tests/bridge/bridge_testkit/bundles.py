@@ -269,6 +269,24 @@ def _operator_cleared(metadata: dict[str, Any]) -> dict[str, Any]:
 REVISION_LABEL = re.compile(r"^operator\.kcp\.io/(secret|configmap)-[0-9a-f]{20}-rev$")
 
 
+def expected_service(obj: dict[str, Any], settings: dict[str, Any] | None) -> dict[str, Any]:
+    """A cleaned Service as the target cluster should receive it (the issue's rule, restated independently): type and
+    balancer fields from the target's settings (default LoadBalancer), its annotations instead of cluster 1's, and the
+    sync options that let Argo CD re-create a LoadBalancer whose immutable class changed."""
+    settings = settings or {"type": "LoadBalancer"}
+    result = copy.deepcopy(obj)
+    result["metadata"].pop("annotations", None)
+    for name in ("type", "loadBalancerClass", "loadBalancerSourceRanges", "externalTrafficPolicy"):
+        result["spec"].pop(name, None)
+    result["spec"].update({k: v for k, v in settings.items() if k != "annotations"})
+    annotations = dict(settings.get("annotations") or {})
+    if settings["type"] == "LoadBalancer":
+        annotations["argocd.argoproj.io/sync-options"] = "ServerSideApply=false,Force=true"
+    if annotations:
+        result["metadata"]["annotations"] = annotations
+    return result
+
+
 def expected_clean(obj: dict[str, Any]) -> dict[str, Any]:
     """The issue's cleaning rules, restated independently for assertions (pod-template fingerprints are checked apart)."""
     result = copy.deepcopy(obj)
@@ -285,7 +303,8 @@ def expected_clean(obj: dict[str, Any]) -> dict[str, Any]:
         if not annotations:
             del result["metadata"]["annotations"]
     if result.get("kind") == "Service":
-        for name in ("clusterIP", "clusterIPs", "healthCheckNodePort", "ipFamilies", "ipFamilyPolicy"):
+        for name in ("clusterIP", "clusterIPs", "healthCheckNodePort", "ipFamilies", "ipFamilyPolicy", "sessionAffinity",
+                     "externalTrafficPolicy", "internalTrafficPolicy", "allocateLoadBalancerNodePorts"):
             result["spec"].pop(name, None)
         for port in result["spec"].get("ports", []):
             port.pop("nodePort", None)

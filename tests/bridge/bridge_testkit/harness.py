@@ -25,6 +25,18 @@ GIT_TOKEN = "git-token-s3cr3t-0123456789abcdef"
 GIT_USER = "kcp-bridge"
 HMAC_KEY = b"hmac-key-for-the-bridge-tests-0123456789"
 CLUSTERS = {"alpha": "cluster-2", "beta": "cluster-3"}
+SERVICE_SETTINGS: dict[str, dict[str, Any]] = {
+    # Two clouds, two shapes: an internal AWS NLB limited to a private range on cluster-2, a GKE internal balancer
+    # on cluster-3 (what charts/bridge.py renders from clusters[].loadBalancer and shards[].loadBalancer).
+    "cluster-2": {
+        "type": "LoadBalancer",
+        "loadBalancerClass": "service.k8s.aws/nlb",
+        "annotations": {"service.beta.kubernetes.io/aws-load-balancer-scheme": "internal"},
+        "loadBalancerSourceRanges": ["10.20.0.0/16"],
+        "externalTrafficPolicy": "Local",
+    },
+    "cluster-3": {"type": "LoadBalancer", "annotations": {"networking.gke.io/load-balancer-type": "Internal"}},
+}
 
 
 @dataclass
@@ -132,6 +144,7 @@ class Harness:
             "path": f"bridge/{cluster}",
             "mode": mode,
             "excludeReferences": ["etcd-ca-tls"],
+            **({"service": SERVICE_SETTINGS[cluster]} if cluster in SERVICE_SETTINGS else {}),
         }
 
     def refresh(self) -> None:
