@@ -57,6 +57,16 @@ def _base_url(topology: Topology, shard: ShardSpec) -> dict:
     return {"shardBaseURL": f"https://{topology.shard_hostname(shard)}:{SHARD_PORT}"}
 
 
+def _service_template(topology: Topology, shard: ShardSpec) -> dict:
+    # A private shard without annotations needs no template: kcp-operator makes every shard Service ClusterIP before
+    # applying one (kcp-dev/kcp-operator@v0.9.0:internal/resources/compiledshard/service.go ServiceReconciler), which
+    # is exactly upstream's kcp-dekker.
+    exposure = topology.shard_exposure(shard)
+    if exposure.private and not exposure.annotations:
+        return {}
+    return {"serviceTemplate": exposure.operator_template()}
+
+
 def _server_certificate(topology: Topology, shard: ShardSpec) -> dict:
     # The operator's server certificate already names the in-cluster Service (kcpmodel server_certificate); a
     # public shard adds its public hostname, a private one has none.
@@ -87,7 +97,7 @@ class RootShard(Construct):
                 "certificateTemplates": {**_server_certificate(topology, shard), **kcp_operator_ca_templates()},
                 "etcd": _etcd(shard, topology),
                 "proxy": {"image": _image(topology)},
-                "serviceTemplate": topology.shard_exposure(shard).operator_template(),
+                **_service_template(topology, shard),
             },
         })
 
@@ -113,8 +123,8 @@ class Shard(Construct):
                 "rootShard": {"ref": {"name": topology.root_shard.name}},
                 # A remote shard's Service on this cluster only backs the scaled-to-0 Deployment: ClusterIP, no idle
                 # load balancer. The bridge gives the delivered copy its own cluster's exposure.
-                "serviceTemplate": {"spec": {"type": "ClusterIP"}} if topology.is_remote(shard)
-                else topology.shard_exposure(shard).operator_template(),
+                **({"serviceTemplate": {"spec": {"type": "ClusterIP"}}} if topology.is_remote(shard)
+                   else _service_template(topology, shard)),
             },
         })
 
@@ -138,8 +148,9 @@ class FrontProxy(Construct):
                 "metadata": {"annotations": {"cert-manager.io/cluster-issuer": issuer}},
                 "spec": {"issuerRef": {"name": issuer, "kind": "ClusterIssuer", "group": "cert-manager.io"}, "dnsNames": [host]},
             }}
-        else:
-            spec["certificateTemplates"] = {"server": {"spec": {"dnsNames": [host]}}}
+        # With the kcp CA, kcp-operator names the front-proxy's hostname in its server certificate itself
+        # (kcp-dev/kcp-operator@v0.9.0:internal/resources/frontproxy/certificates.go serverCertificateReconciler), so no
+        # template is rendered, as in upstream's kcp-dekker and kcp-comer manifests.
         spec["auth"] = _auth(topology)
         spec["serviceTemplate"] = topology.front_proxy_exposure.operator_template()
         manifest(self, {"apiVersion": API, "kind": "FrontProxy", "metadata": meta(proxy.name, topology.namespace), "spec": spec})

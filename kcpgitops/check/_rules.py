@@ -13,7 +13,7 @@ import yaml
 from kcpgitops.docs import DnsRecord, parse_dns_plan, user_created_secrets
 from kcpgitops.output import Key, Ref, etcd_endpoint_target, is_bundled, operator_secrets, references, secrets_produced
 from kcpgitops.topology import Topology, repository_key
-from kcpmodel import shard_export
+from kcpmodel import proxy_certificates, root_shard_certificates, shard_certificates, shard_export
 
 from ._findings import Finding
 from ._secrets import secret_findings
@@ -230,9 +230,32 @@ class _Served:
     field: str
 
 
-def _template_names(entry: Entry) -> list[str]:
-    names = _nested(entry.doc, "spec", "certificateTemplates", "server", "spec", "dnsNames")
-    return [n for n in names if isinstance(n, str)] if isinstance(names, list) else []
+def _server_names(ctx: Context, entry: Entry) -> list[str] | None:
+    """The DNS names of the server certificate kcp-operator v0.9.0 issues for a RootShard, Shard or FrontProxy.
+
+    kcp-operator adds the base URL host, the external hostname(s) and the in-cluster Service names itself and merges a
+    `certificateTemplates.server` in (or replaces the names when the template names its own issuer), so the names are
+    computed with the one model of what it creates (kcpmodel `root_shard_certificates`, `shard_certificates`,
+    `proxy_certificates`; kcp-dev/kcp-operator@v0.9.0:internal/resources/rootshard/certificates.go,
+    shard/certificates.go, frontproxy/certificates.go). None when the RootShard a Shard or FrontProxy names is not in
+    the tree (the reference rules report that).
+    """
+    kind = entry.key.kind
+    if kind == "RootShard":
+        certificates = root_shard_certificates(entry.doc)
+    else:
+        root_name = _nested(entry.doc, "spec", "rootShard", "ref", "name")
+        root = next((r for r in ctx.of_kind("RootShard") if r.cluster == entry.cluster and r.key.namespace == entry.key.namespace
+                     and r.key.name == root_name), None)
+        if kind == "Shard":
+            certificates = shard_certificates(entry.doc, str(root_name or ""))
+        elif root is None:
+            return None
+        else:
+            certificates = proxy_certificates(root.doc, entry.doc)
+    server = certificates[0]  # every list starts with the server certificate
+    names = (server.get("spec") or {}).get("dnsNames") or []
+    return [n for n in names if isinstance(n, str)]
 
 
 def _served_hosts(ctx: Context) -> tuple[list[_Served], list[Finding]]:
@@ -245,11 +268,12 @@ def _served_hosts(ctx: Context) -> tuple[list[_Served], list[Finding]]:
         if entry.key.kind != "FrontProxy" and isinstance(base, str) and urlparse(base).hostname:
             host = urlparse(base).hostname or ""
             served.append(_Served(host, run, entry, "spec.shardBaseURL"))
-            if not san_matches(host, _template_names(entry)):
+            names = _server_names(ctx, entry)
+            if names is not None and not san_matches(host, names):
                 findings.append(Finding(
                     "serving-cert-san", entry.file, str(entry.key),
-                    f"spec.shardBaseURL host {host} is not in spec.certificateTemplates.server.spec.dnsNames, so the shard's "
-                    "server certificate does not cover the URL other shards and the front-proxy use",
+                    f"spec.shardBaseURL host {host} is not among the names of the server certificate kcp-operator "
+                    "issues for this shard, so it does not cover the URL other shards and the front-proxy use",
                     f"add {host} to spec.certificateTemplates.server.spec.dnsNames (the renderer derives both from the topology)",
                 ))
         external = _nested(entry.doc, "spec", "external", "hostname")
@@ -257,11 +281,11 @@ def _served_hosts(ctx: Context) -> tuple[list[_Served], list[Finding]]:
             continue
         if entry.key.kind == "FrontProxy":
             served.append(_Served(external, entry.cluster, entry, "spec.external.hostname"))
-            if not san_matches(external, _template_names(entry)):
+            names = _server_names(ctx, entry)
+            if names is not None and not san_matches(external, names):
                 findings.append(Finding(
                     "serving-cert-san", entry.file, str(entry.key),
-                    f"spec.external.hostname {external} is not in spec.certificateTemplates.server.spec.dnsNames of this "
-                    "front-proxy's server certificate",
+                    f"spec.external.hostname {external} is not among the names of this front-proxy's server certificate",
                     f"add {external} to spec.certificateTemplates.server.spec.dnsNames",
                 ))
         elif entry.key.kind == "RootShard":
@@ -278,10 +302,11 @@ def _served_hosts(ctx: Context) -> tuple[list[_Served], list[Finding]]:
                 ))
             for proxy in proxies:
                 served.append(_Served(external, proxy.cluster, entry, "spec.external.hostname"))
-                if not san_matches(external, _template_names(proxy)):
+                names = _server_names(ctx, proxy)
+                if names is not None and not san_matches(external, names):
                     findings.append(Finding(
                         "serving-cert-san", entry.file, str(entry.key),
-                        f"spec.external.hostname {external} is not in the dnsNames of {proxy.key}'s server certificate, "
+                        f"spec.external.hostname {external} is not among the names of {proxy.key}'s server certificate, "
                         "which serves it",
                         f"add {external} to {proxy.key} spec.certificateTemplates.server.spec.dnsNames, or set "
                         "spec.external.hostname to the front-proxy's hostname",

@@ -19,7 +19,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 
 from charts.ca_policy import CA_ROTATION_POLICY, KCP_CA_ROTATION
-from kcpgitops.topology import Topology, load_topology
+from kcpgitops.bootstrap import bootstrap_steps
+from kcpgitops.topology import Topology, TopologyError, load_topology
 from kcpmodel import INTERMEDIATE_CAS, ca_name
 
 from ._controllers.cert_manager import renew
@@ -502,13 +503,26 @@ def day2_add_cluster(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:
         git = dict(data["clusters"][0].get("git") or {})
         data["clusters"].append({"name": name, "git": git} if git else {"name": name})
         data.setdefault("shards", []).append({"name": shard, "cluster": name, "replicas": 2})
+        # A private root shard (kcp-dekker) cannot serve shards elsewhere: the documented first step is to make it
+        # public (README "Choosing a pattern"), in the same change.
+        root = data["rootShard"]
+        if (root.get("loadBalancer") or {}).get("type") == "ClusterIP":
+            root["loadBalancer"] = {k: v for k, v in root["loadBalancer"].items() if k != "type"} or None
+            if root["loadBalancer"] is None:
+                del root["loadBalancer"]
 
+    existing = [c.name for c in topology.clusters]
+    # What the person already did on the existing clusters when they were installed.
+    done = [f"{c}: {step.title}" for c in existing for step in bootstrap_steps(topology, c)]
     _commit_topology_change(rehearsal, edit, f"add {name} with shard {shard}")
     person = Person(rehearsal)
+    person.done.extend(done)
     rehearsal.fleet.add_cluster(name)
     rehearsal.attach(name)
     try:
-        person.bootstrap([name])
+        # The new cluster's steps, and any step the change adds on an existing cluster (the first remote shard brings
+        # the bridge, whose credentials the person creates on the root cluster): the READMEs list both.
+        person.bootstrap([*existing, name])
     except PersonStuck as stuck:
         return [stuck.stall]
     rehearsal.run_until(rehearsal.converged, limit=CONVERGE_LIMIT)
@@ -687,7 +701,14 @@ def _needs_acme(topology: Topology) -> str:
 
 def _old_layout_covers(topology: Topology) -> str:
     missing = [c.name for c in topology.clusters if not (OLD_ARGOCD / c.name).is_dir()]
-    return f"the old layout is the default topology's tree; it has no cluster {', '.join(missing)}" if missing else ""
+    if missing:
+        return f"the old layout is the default topology's tree; it has no cluster {', '.join(missing)}"
+    # Its Applications name the default topology's repository and namespace: another repository resolves to nothing.
+    kcp_app = yaml.safe_load((OLD_ARGOCD / "cluster-1" / "apps" / "argocd" / "application.argoproj.io_kcp.yaml").read_text(encoding="utf-8"))
+    repo, namespace = kcp_app["spec"]["source"]["repoURL"], kcp_app["spec"]["destination"]["namespace"]
+    if topology.namespace != namespace or any(c.git.repo_url != repo for c in topology.clusters):
+        return f"the old layout is the default topology's tree (repository {repo}, namespace {namespace})"
+    return ""
 
 
 def _has_workspaces(topology: Topology) -> str:
@@ -865,6 +886,11 @@ def run_scenario(scenario: Scenario, *, source: Path, topology: Path, scratch: P
     try:
         stalls = scenario.body(world, failed)
         events = _with_commit_names(world)[first_event:]
+    except TopologyError as exc:
+        # A day-2 edit the topology refuses is this scenario's failure (named), not the end of the whole rehearsal.
+        world.stop()
+        summary = "the scenario's topology change is refused: " + "; ".join(exc.problems)
+        return Outcome(scenario=scenario.name, kind=scenario.kind, passed=False, summary=summary, failed_checks=[summary]), None
     except BaseException:
         world.stop()
         raise

@@ -151,10 +151,22 @@ def test_operator_and_bridge_secrets_count_as_produced(repo, write):
 
 
 def test_shard_url_missing_from_its_server_certificate(repo, edit):
+    # A server template that names its own issuer replaces kcp-operator's names instead of adding to them
+    # (kcp-dev/kcp-operator@v0.9.0:internal/resources/utils/certificates.go; kcpmodel apply_certificate_template).
     edit(repo / C1 / "shard.operator.kcp.io_alpha.yaml",
-         lambda d: d["spec"]["certificateTemplates"]["server"]["spec"].update(dnsNames=["alpha.other.example.io"]))
+         lambda d: d["spec"]["certificateTemplates"]["server"]["spec"].update(
+             dnsNames=["alpha.other.example.io"], issuerRef={"name": "letsencrypt-prod", "kind": "ClusterIssuer", "group": "cert-manager.io"}))
     (finding,) = only(repo, "serving-cert-san")
     assert finding.object == "Shard kcp-zheng/alpha" and "alpha.zheng.example.io" in finding.message
+
+
+def test_names_kcp_operator_adds_itself_need_no_template(repo, edit):
+    # kcp-operator v0.9.0 puts the shardBaseURL host into the shard's server certificate on its own
+    # (internal/resources/shard/certificates.go), as upstream's kcp-dekker and kcp-comer manifests rely on.
+    edit(repo / C1 / "shard.operator.kcp.io_alpha.yaml", lambda d: d["spec"].pop("certificateTemplates"))
+    edit(repo / C1 / "shard.operator.kcp.io_alpha.yaml",
+         lambda d: d["spec"].update(certificateTemplates={"server": {"spec": {"dnsNames": ["alpha.other.example.io"]}}}))
+    assert [f for f in findings(repo) if f.rule == "serving-cert-san"] == []
 
 
 def test_front_proxy_hostname_missing_from_its_certificate(repo, edit):

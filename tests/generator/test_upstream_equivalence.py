@@ -57,18 +57,13 @@ the CA policy on CA Certificates and, through the RootShard's templates, on kcp-
 
 
 def _upstream_fixes(doc: dict) -> dict:
-    """Upstream documents with the documented fixes applied: the domain, IP SANs, no OIDC client secret, remote shards'
-    Services ClusterIP on cluster 1."""
+    """Upstream documents with the documented fixes applied: the domain, IP SANs, no OIDC client secret."""
     text = yaml.safe_dump(doc).replace("zheng.example.com", "zheng.example.io")
     doc = yaml.load(text, Loader=yaml.CSafeLoader)
     spec = doc.get("spec") or {}
     if doc["kind"] == "Certificate" and "127.0.0.1" in spec.get("dnsNames", []):
         spec["dnsNames"] = [n for n in spec["dnsNames"] if n != "127.0.0.1"]
     (spec.get("auth") or {}).get("oidc", {}).pop("clientSecret", None)
-    if doc["kind"] == "Shard":
-        # Remote shards' Services on cluster 1 only back the Deployment kcp-operator keeps at 0 replicas: ClusterIP, not
-        # an idle public load balancer; the bridge gives the delivered Service its own cluster's exposure (issue 10).
-        spec["serviceTemplate"] = {"spec": {"type": "ClusterIP"}}
     return doc
 
 
@@ -78,6 +73,11 @@ def _upstream(cluster: str) -> dict[tuple, dict]:
         for doc in yaml.load_all((UPSTREAM / name).read_text(), Loader=yaml.CSafeLoader):
             if doc:
                 doc = _upstream_fixes(doc)
+                if doc["kind"] == "Shard":
+                    # kcp-zheng's shards run on other clusters. Their Services on cluster 1 only back the Deployment
+                    # kcp-operator keeps at 0 replicas: ClusterIP, not an idle public load balancer; the bridge gives
+                    # the delivered Service its own cluster's exposure (issue 10).
+                    doc["spec"]["serviceTemplate"] = {"spec": {"type": "ClusterIP"}}
                 meta = doc["metadata"]
                 docs[(doc["kind"], meta.get("namespace", ""), meta["name"])] = doc
     return docs
@@ -177,3 +177,143 @@ def test_fix_helper_does_not_mutate_input():
     before = copy.deepcopy(doc)
     _upstream_fixes(doc)
     assert doc == before
+
+
+# --- the single-cluster patterns: kcp-dekker, kcp-vespucci (issue 13) --------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+ETCD_ISSUER = "etcd-druid/certificate-etcd-issuer.yaml"
+PATTERN_OBJECTS = ("certificate-etcd.yaml", "certificate-kcp.yaml", "etcd-druid-root.yaml", "etcd-druid-alpha.yaml",
+                   "kcp-root-shard.yaml", "kcp-alpha-shard.yaml", "kcp-front-proxy.yaml", "kubeconfig-kcp-admin.yaml")
+PATTERN_FILES = {
+    # The single-cluster guides never apply the etcd-ca ClusterIssuer their certificate-etcd.yaml names; we render it
+    # (as for kcp-zheng), so the comparison includes it. vespucci's front-proxy uses the letsencrypt-prod ClusterIssuer.
+    "kcp-dekker": [ETCD_ISSUER, *(f"kcp-dekker/{f}" for f in PATTERN_OBJECTS)],
+    "kcp-vespucci": [ETCD_ISSUER, *(f"kcp-vespucci/{f}" for f in PATTERN_OBJECTS), "cert-manager/cluster-issuer.yaml.template"],
+}
+"""What each single-cluster pattern applies (kcp-dev/kcp@dac74f5955f1d4c703e87dd5cfecbc9a0a514643:contrib/production/<pattern>),
+all on its one cluster."""
+
+SHARED_ETCD_CERTIFICATES = ("etcd-server-tls", "etcd-client-tls", "etcd-peer-tls", "etcd-backup-restore-server-tls",
+                            "etcd-backup-restore-client-tls")
+"""Upstream's single-cluster patterns share these between the root and alpha etcds; we render one set per etcd
+(README: a certificate valid for both etcds' names would let either impersonate the other)."""
+
+PATTERN_ADDED_FIELDS = {("Shard", "spec.replicas")}
+"""Rendered on every Shard; v0.9.0's default is the same 2 (kcp-dev/kcp-operator@v0.9.0:sdk/apis/operator/v1alpha1/shard_types.go)."""
+
+
+def _split_shared_etcd_certificates(docs: list[dict], etcds: tuple[str, ...]) -> list[dict]:
+    """Upstream documents with each shared etcd certificate split into one per etcd, and the Etcds pointing at theirs."""
+    out = []
+    for doc in docs:
+        name = doc["metadata"]["name"]
+        if doc["kind"] == "Certificate" and name in SHARED_ETCD_CERTIFICATES:
+            for etcd in etcds:
+                own = copy.deepcopy(doc)
+                own["metadata"]["name"] = own["spec"]["secretName"] = f"{etcd}-{name}"
+                if "dnsNames" in own["spec"]:
+                    own["spec"]["dnsNames"] = [n for n in own["spec"]["dnsNames"]
+                                               if n.removeprefix("*.").startswith(f"{etcd}-") or n == "localhost"]
+                out.append(own)
+        elif doc["kind"] == "Etcd":
+            text = yaml.safe_dump(doc)
+            for shared in SHARED_ETCD_CERTIFICATES:
+                text = text.replace(f"name: {shared}\n", f"name: {name}-{shared}\n")
+            out.append(yaml.load(text, Loader=yaml.CSafeLoader))
+        else:
+            out.append(doc)
+    return out
+
+
+def _pattern_upstream(pattern: str) -> dict[tuple, dict]:
+    docs = [_upstream_fixes(d) for name in PATTERN_FILES[pattern]
+            for d in yaml.load_all((UPSTREAM / name).read_text(), Loader=yaml.CSafeLoader) if d]
+    docs = _split_shared_etcd_certificates(docs, ("root", "alpha"))
+    return {_key(d): d for d in docs}
+
+
+@pytest.fixture(scope="module")
+def pattern_renders() -> dict[str, list[dict]]:
+    from kcpgitops.render import render
+    from kcpgitops.topology import load_topology
+
+    out = {}
+    for pattern in PATTERN_FILES:
+        path = ROOT / "examples" / pattern / "topology.yaml"
+        out[pattern] = render(load_topology(path), topology_path=path).manifests["cluster-1"]
+    return out
+
+
+@pytest.mark.parametrize("pattern", sorted(PATTERN_FILES))
+def test_pattern_preset_renders_every_upstream_object_with_every_upstream_field(pattern_renders, pattern):
+    rendered = {_key(d): d for d in pattern_renders[pattern]}
+    problems = []
+    for key, upstream in _pattern_upstream(pattern).items():
+        if key not in rendered:
+            problems.append(f"{key}: not rendered")
+            continue
+        problems += [f"{key} {p}" for p in _missing_or_different(upstream, rendered[key])]
+    assert problems == []
+
+
+@pytest.mark.parametrize("pattern", sorted(PATTERN_FILES))
+def test_pattern_preset_renders_only_upstream_or_documented_additions(pattern_renders, pattern):
+    upstream = _pattern_upstream(pattern)
+    added = {("Namespace", "", pattern), ("Secret", pattern, "letsencrypt-ca")}
+    problems = []
+    for doc in pattern_renders[pattern]:
+        key = _key(doc)
+        if key in upstream:
+            problems += [f"{key} adds {p}" for p in _extra_fields_with(upstream[key], doc, key[0], ADDED_FIELDS | PATTERN_ADDED_FIELDS)]
+        elif key not in added:
+            problems.append(f"{key}: not in the pattern's manifests and not a documented addition")
+    assert problems == []
+
+
+def _extra_fields_with(expected, actual, kind: str, allowed: set, path: str = "") -> list[str]:
+    """`_extra_fields` with another set of documented additions."""
+    if not (isinstance(expected, dict) and isinstance(actual, dict)):
+        return []
+    extras = []
+    for key, value in actual.items():
+        sub = f"{path}.{key}" if path else key
+        if key in expected:
+            extras += _extra_fields_with(expected[key], value, kind, allowed, sub)
+        elif (kind, sub) in allowed or ("*", sub) in allowed:
+            continue
+        elif isinstance(value, dict) and value:
+            extras += _extra_fields_with({}, value, kind, allowed, sub)
+        else:
+            extras.append(sub)
+    return extras
+
+
+def test_dekker_shards_stay_private(pattern_renders):
+    from kcpgitops.docs import dns_plan
+    from kcpgitops.topology import load_topology
+
+    topology = load_topology(ROOT / "examples" / "kcp-dekker" / "topology.yaml")
+    assert [r.hostname for r in dns_plan(topology)] == ["api.dekker.example.com"]
+    for doc in pattern_renders["kcp-dekker"]:
+        if doc["kind"] in ("RootShard", "Shard"):
+            assert "shardBaseURL" not in doc["spec"] and "serviceTemplate" not in doc["spec"], doc["metadata"]["name"]
+
+
+def test_a_public_url_on_a_private_shard_is_reported(pattern_renders):
+    rendered = copy.deepcopy(next(d for d in pattern_renders["kcp-dekker"] if d["kind"] == "Shard"))
+    rendered["spec"]["shardBaseURL"] = "https://alpha.dekker.example.com:6443"
+    upstream = _pattern_upstream("kcp-dekker")[_key(rendered)]
+    assert _extra_fields_with(upstream, rendered, "Shard", ADDED_FIELDS | PATTERN_ADDED_FIELDS) == ["spec.shardBaseURL"]
+
+
+def test_upstream_patterns_really_share_etcd_certificates():
+    """Guards the split above against a silently changed fixture."""
+    certs = {d["metadata"]["name"]: d for d in yaml.load_all((UPSTREAM / "kcp-dekker/certificate-etcd.yaml").read_text(), Loader=yaml.CSafeLoader) if d}
+    names = certs["etcd-server-tls"]["spec"]["dnsNames"]
+    assert any(n.startswith("root-") for n in names) and any(n.startswith("alpha-") for n in names)
+
+
+def test_zheng_preset_is_the_default_topology():
+    preset = ROOT / "examples" / "kcp-zheng" / "topology.yaml"
+    assert preset.is_symlink() and preset.resolve() == (ROOT / "topology.yaml").resolve()
