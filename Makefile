@@ -40,15 +40,17 @@ BASE ?= origin/main
 diff: setup
 	$(PY) -m kcpgitops diff --base $(BASE)
 
-# The rollout rehearsal: every scenario on the default topology (the committed tree, or DIR) and on the five-cluster
-# fixture (rendered into a scratch copy), in one pool of workers. Reports: build/rehearsal.md and
-# build/rehearsal-five-clusters.md.
+# The rollout rehearsal: every scenario on the default topology (the committed tree, or DIR), on the five-cluster
+# fixture and on the three single-cluster pattern presets (each rendered into a scratch copy), in one pool of workers.
+# Reports: build/rehearsal.md and build/rehearsal-<five-clusters|kcp-dekker|kcp-vespucci|kcp-comer>.md.
 # Test workers: the project machines have 2 cores.
 PYTEST_WORKERS ?= 2
 FIVE_CLUSTERS := tests/generator/fixtures/five-clusters.yaml
+# The single-cluster patterns (README "Choosing a pattern"); every scenario that applies to one cluster runs on each.
+PATTERNS := examples/kcp-dekker/topology.yaml examples/kcp-vespucci/topology.yaml examples/kcp-comer/topology.yaml
 rehearse: setup
 	mkdir -p build
-	$(PY) -m kcpgitops rehearse $(or $(DIR),.) --also $(FIVE_CLUSTERS) --output build/rehearsal.md > /dev/null
+	$(PY) -m kcpgitops rehearse $(or $(DIR),.) --also $(FIVE_CLUSTERS) $(foreach p,$(PATTERNS),--also $(p)) --output build/rehearsal.md > /dev/null
 
 # Without Argo CD: apply dist/kcp in order through the front-proxy (KUBECONFIG = the kcp admin kubeconfig).
 # make apply-kcp [DRY_RUN=1] [KCP_SERVER=https://host:port]

@@ -33,6 +33,11 @@ _METADATA_DROP = (
     "deletionGracePeriodSeconds",
 )
 _ANNOTATIONS_DROP = frozenset({DESIRED_REPLICAS_ANNOTATION, LAST_APPLIED, DEPLOYMENT_REVISION})
+ARGOCD_PREFIX = "argocd.argoproj.io/"
+"""Annotations of cluster 1's Argo CD, on an object it applied there (a ConfigMap the generator renders, such as a
+shard's audit policy): its tracking id and the sync wave of cluster 1's `kcp` Application
+(argoproj/argo-cd@v3.5.1:util/argo/resource_tracking.go, gitops-engine/pkg/sync/syncwaves/waves.go). Carried along, the wave
+would order the object within the shard cluster's `kcp-bridge` Application, behind the Deployment that needs it."""
 _SERVICE_SPEC_KEEP = frozenset({"type", "ports", "selector"})
 _EXPOSURE_KEYS = frozenset({"type", "loadBalancerClass", "loadBalancerSourceRanges", "externalTrafficPolicy"})
 SYNC_OPTIONS_ANNOTATION = "argocd.argoproj.io/sync-options"
@@ -215,7 +220,7 @@ def clean(*, obj: dict[str, Any]) -> dict[str, Any]:
     annotations = metadata.get("annotations")
     if isinstance(annotations, dict):
         # A last-applied copy of a Secret would carry its values in plain text.
-        kept = {k: v for k, v in annotations.items() if k not in _ANNOTATIONS_DROP}
+        kept = {k: v for k, v in annotations.items() if k not in _ANNOTATIONS_DROP and not k.startswith(ARGOCD_PREFIX)}
         if kept:
             metadata["annotations"] = kept
         else:

@@ -11,22 +11,28 @@ from kcpmodel import ShardExport, shard_export
 
 from ._manifest import manifest, meta
 from .etcd_pki import etcd_secrets
+from .images import pod_pull_secrets
 
 NAME = "kcp-bridge"
 CONFIG_DIR = "/etc/kcp-bridge"
 HMAC_DIR = "/var/run/secrets/kcp-bridge/hmac"
 GIT_DIR = "/var/run/secrets/kcp-bridge/git"
 _LABELS = {"app.kubernetes.io/name": NAME, "app.kubernetes.io/part-of": "kcp-zheng-gitops"}
-_API_GROUPS = {"secrets": "", "deployments": "apps", "services": ""}
+_API_GROUPS = {"secrets": "", "configmaps": "", "deployments": "apps", "services": ""}
 
 
 def secrets_made_on(topology: Topology, cluster: str) -> list[str]:
-    """Secrets a shard cluster issues itself (its etcd PKI): the bridge must never overwrite them."""
+    """Secrets a shard cluster has of its own: its etcd PKI, and the pull Secrets (`images.pullSecrets`) a person
+    creates on every cluster. The bridge must never overwrite them, nor read cluster 1's copies (its Role has none)."""
     hosted = topology.shards_on(cluster)
     names = set()
     for shard in hosted:
         secrets = etcd_secrets(shard.name, shared_cluster=len(hosted) > 1)
         names.update(vars(secrets).values())
+    if hosted:
+        # The shard's Deployment names them (kcp-operator's deploymentTemplate, charts/images.py); they are credentials
+        # of that cluster's own, never carried from cluster 1.
+        names.update(topology.images.pull_secrets)
     return sorted(names)
 
 
@@ -64,9 +70,11 @@ def readable(topology: Topology, exports: dict[str, ShardExport]) -> dict[str, l
 
     Per remote shard: its bundle Secret; every Secret the bundle lists, its Deployment and its Service, all read live
     because the Bundle controller does not refresh the bundle when they change (bridge/README.md); and the Secrets the
-    Deployment mounts that the bundle lacks, except those the shard's cluster issues itself (`excludeReferences`).
+    Deployment mounts that the bundle lacks, except those the shard's cluster issues itself (`excludeReferences`),
+    and the ConfigMaps it mounts (its audit policy: a Shard bundle holds no ConfigMap).
     """
     secrets: set[str] = set()
+    config_maps: set[str] = set()
     deployments: set[str] = set()
     services: set[str] = set()
     for shard in (s for s in topology.shards if topology.is_remote(s)):
@@ -74,9 +82,11 @@ def readable(topology: Topology, exports: dict[str, ShardExport]) -> dict[str, l
         local = set(secrets_made_on(topology, shard.cluster))
         secrets.update((export.bundle_secret, *export.bundled_secrets))
         secrets.update(set(export.unbundled_mounts) - local)
+        config_maps.update(export.config_maps)
         deployments.add(export.deployment)
         services.add(export.service)
-    return {"secrets": sorted(secrets), "deployments": sorted(deployments), "services": sorted(services)}
+    return {"secrets": sorted(secrets), "configmaps": sorted(config_maps), "deployments": sorted(deployments),
+            "services": sorted(services)}
 
 
 def retired_destinations(topology: Topology) -> list[dict]:
@@ -197,6 +207,7 @@ class SealedSecretBridge(Construct):
             "securityContext": {"runAsNonRoot": True, "runAsUser": 10001, "runAsGroup": 10001, "fsGroup": 10001,
                                 "seccompProfile": {"type": "RuntimeDefault"}},
             "containers": [container],
+            **pod_pull_secrets(topology),
             "volumes": [
                 {"name": "config", "configMap": {"name": f"{NAME}-config"}},
                 {"name": "hmac", "secret": {"secretName": settings.hmac_key_secret, "defaultMode": 0o400}},

@@ -35,12 +35,17 @@ class ClusterChart(Chart):
         if cluster != topology.root_shard.cluster:
             return
         KcpCertificateAuthority(self, "kcp-ca", namespace=ns)
-        if topology.front_proxy.certificate == "acme":
-            LetsEncryptCa(self, "letsencrypt-ca", name=topology.front_proxy.acme.ca_secret_name, namespace=ns)
-            AcmeClusterIssuer(self, "acme-issuer", acme=topology.front_proxy.acme)
+        # One ACME ClusterIssuer and CA Secret per distinct issuer (front-proxies may share one).
+        acme = {p.acme.issuer_name: p.acme for p in topology.all_front_proxies if p.certificate == "acme"}
+        for index, settings in enumerate(acme.values()):
+            suffix = "" if index == 0 else f"-{settings.issuer_name}"
+            LetsEncryptCa(self, f"letsencrypt-ca{suffix}", name=settings.ca_secret_name, namespace=ns)
+            AcmeClusterIssuer(self, f"acme-issuer{suffix}", acme=settings)
         RootShard(self, "root-shard", topology=topology)
-        FrontProxy(self, "front-proxy", topology=topology)
-        AdminKubeconfig(self, "admin-kubeconfig", topology=topology)
+        for index, proxy in enumerate(topology.all_front_proxies):
+            suffix = "" if index == 0 else f"-{proxy.name}"
+            FrontProxy(self, f"front-proxy{suffix}", topology=topology, proxy=proxy)
+            AdminKubeconfig(self, f"admin-kubeconfig{suffix}", topology=topology, proxy=proxy)
         for shard in topology.shards:
             Shard(self, f"shard-{shard.name}", topology=topology, shard=shard)
         if any(topology.is_remote(s) for s in topology.shards):

@@ -25,6 +25,16 @@ class EtcdCluster(Construct):
         super().__init__(scope, construct_id)
         labels = {"app": "etcd-statefulset", "role": name}
         backup = settings.backup
+        # Every setting below that the topology leaves unset is left out, so etcd-druid's own default applies and the
+        # default topology renders the kcp-zheng manifests unchanged (gardener/etcd-druid@v0.33.0:
+        # api/core/v1alpha1/etcd.go EtcdSpec, BackupSpec; internal/component/statefulset/builder.go for the defaults).
+        store = {"store": backup.store.as_spec(etcd_name=name, namespace=namespace)} if backup.store else {}
+        max_backups = {} if backup.max_backups_limit_based_gc is None else {"maxBackupsLimitBasedGC": backup.max_backups_limit_based_gc}
+        retention = {} if backup.delta_snapshot_retention_period is None else {
+            "deltaSnapshotRetentionPeriod": backup.delta_snapshot_retention_period}
+        timeout = {} if backup.etcd_snapshot_timeout is None else {"etcdSnapshotTimeout": backup.etcd_snapshot_timeout}
+        volume = {key: value for key, value in (("storageClass", settings.storage_class),
+                                                ("storageCapacity", settings.storage_capacity)) if value is not None}
         manifest(self, {
             "apiVersion": "druid.gardener.cloud/v1alpha1",
             "kind": "Etcd",
@@ -51,13 +61,17 @@ class EtcdCluster(Construct):
                 },
                 "backup": {
                     "port": 8080,
+                    **store,
                     "fullSnapshotSchedule": backup.full_snapshot_schedule,
                     "resources": backup.resources.as_k8s(),
-                    "garbageCollectionPolicy": "Exponential",
+                    "garbageCollectionPolicy": backup.garbage_collection_policy,
+                    **max_backups,
                     "garbageCollectionPeriod": backup.garbage_collection_period,
                     "deltaSnapshotPeriod": backup.delta_snapshot_period,
-                    "deltaSnapshotMemoryLimit": "1Gi",
-                    "compression": {"enabled": False, "policy": "gzip"},
+                    "deltaSnapshotMemoryLimit": backup.delta_snapshot_memory_limit,
+                    **retention,
+                    "compression": {"enabled": backup.compression.enabled, "policy": backup.compression.policy},
+                    **timeout,
                     "leaderElection": {"reelectionPeriod": "5s", "etcdConnectionTimeout": "5s"},
                     "tls": {
                         "tlsCASecretRef": {"name": secrets.ca},
@@ -68,5 +82,7 @@ class EtcdCluster(Construct):
                 "sharedConfig": {"autoCompactionMode": "periodic", "autoCompactionRetention": "30m"},
                 "annotations": dict(labels),
                 "labels": dict(labels),
+                **volume,
+                **settings.scheduling.as_spec(etcd_name=name),
             },
         })

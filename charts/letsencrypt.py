@@ -10,7 +10,7 @@ from pathlib import Path
 import certifi
 from constructs import Construct
 
-from kcpgitops.topology import Acme
+from kcpgitops.topology import Acme, acme_solver
 
 from ._manifest import manifest, meta
 
@@ -45,20 +45,20 @@ class LetsEncryptCa(Construct):
 
 
 class AcmeClusterIssuer(Construct):
-    """ACME DNS-01 ClusterIssuer (upstream cluster-issuer.yaml.template); the solver Secret is referenced, never inlined."""
+    """ACME DNS-01 ClusterIssuer (upstream cluster-issuer.yaml.template); solver Secrets are referenced, never inlined."""
 
     def __init__(self, scope: Construct, construct_id: str, *, acme: Acme) -> None:
         super().__init__(scope, construct_id)
-        cloudflare = acme.cloudflare
+        # The one solver `frontProxy.acme.dns01` names (or the older `acme.cloudflare`), rendered by the topology
+        # package field for field into cert-manager/cert-manager@v1.18.2:pkg/apis/acme/v1/types_issuer.go
+        # ACMEChallengeSolverDNS01 (see kcpgitops/topology/_acme.py acme_solver).
+        solver = acme_solver(acme)
         manifest(self, {
             "apiVersion": "cert-manager.io/v1", "kind": "ClusterIssuer", "metadata": meta(acme.issuer_name),
             "spec": {"acme": {
                 "email": acme.email,
                 "server": acme.server,
                 "privateKeySecretRef": {"name": acme.account_key_secret_name},
-                "solvers": [{"dns01": {"cloudflare": {
-                    "email": cloudflare.email,
-                    "apiKeySecretRef": {"name": cloudflare.api_key_secret_name, "key": cloudflare.api_key_secret_key},
-                }}}],
+                "solvers": [{"dns01": solver.dns01}],
             }},
         })

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from charts.bridge import NAME as BRIDGE_CRONJOB
+from charts.images import CHART_REPOSITORY_FIELDS, MirrorCopy, chart_repository, mirror_copies
 from charts.kcp_inside import plan_objects
 from charts.names import (
     ADMIN_KUBECONFIG_FILE,
@@ -31,7 +32,17 @@ from charts.names import (
 )
 from charts.names import WORKSPACE_CLUSTERS_JOB as WORKSPACE_CLUSTERS_CRONJOB
 from kcpgitops.docs import DnsRecord, UserSecret, dns_plan, user_created_secrets
-from kcpgitops.topology import Placeholder, Topology, job_image, placeholders, repository_key
+from kcpgitops.output import CERT_MANAGER_NAMESPACE
+from kcpgitops.topology import (
+    AcmeSolver,
+    ChartRepositories,
+    Placeholder,
+    Topology,
+    acme_solver,
+    job_image,
+    placeholders,
+    repository_key,
+)
 
 Action = Literal[
     "edit-topology",
@@ -96,6 +107,9 @@ class BuildImages:
 
     images: tuple[ImageBuild, ...]
     """Images to build from this repository and push where the CronJobs pull them."""
+    mirror: tuple[MirrorCopy, ...] = ()
+    """With `images.mirror`: every image the clusters pull through the mirror, which must hold each before Argo CD
+    syncs (the job images once pushed; Argo CD's own for the install step's kustomize rewrite). Empty without one."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +122,8 @@ class InstallArgoCd:
     """Namespace Argo CD runs in."""
     manifest_url: str
     """The release's install.yaml."""
+    images: tuple[tuple[str, str], ...] = ()
+    """(image name in install.yaml, name to pull instead) for kustomize's images transformer, with `images.mirror`."""
 
 
 @dataclass(frozen=True)
@@ -267,7 +283,7 @@ def bootstrap_steps(topology: Topology, cluster: str) -> list[Step]:
         if placeholders:
             steps.append(_edit_topology(cluster, placeholders))
         images = _images(topology)
-        if images:
+        if images or topology.images.mirror is not None:
             steps.append(_build_images(topology, cluster, images))
     steps.append(_install_argocd(topology, cluster))
     steps.append(_repository_secret(topology, cluster))
@@ -282,7 +298,7 @@ def bootstrap_steps(topology: Topology, cluster: str) -> list[Step]:
         steps.append(_render_and_commit(topology, cluster, certificate))
     records = tuple(r for r in dns_plan(topology) if r.cluster == cluster)
     if records:
-        steps.append(_dns(cluster, records))
+        steps.append(_dns(cluster, records, topology))
     steps.append(_verify(topology, cluster))
     return steps
 
@@ -336,22 +352,90 @@ def _build_images(topology: Topology, cluster: str, images: tuple[ImageBuild, ..
                      "and commit before this step."
                      + (f" ({' and '.join(f'`{f}`' for f in deprecated)} {'are' if len(deprecated) > 1 else 'is'} "
                         "deprecated: better remove it and set `images.registry`.)" if deprecated else ""))
-    return Step("build-images", cluster, "Build and push the job images", tuple(commands), BuildImages(images), tuple(notes))
+    if not images:
+        commands, notes = [], []
+    copies = _mirror_copies(topology, images)
+    if copies:
+        commands += [f"crane copy {c.source} {c.mirrored}" for c in copies if c.reached]
+        notes += _mirror_notes(topology, copies)
+    title = ("Build and push the job images" if not copies
+             else "Build and push the job images, fill the image mirror" if images else "Fill the image mirror")
+    return Step("build-images", cluster, title, tuple(commands), BuildImages(images, copies), tuple(notes))
+
+
+ARGOCD_IMAGES: dict[str, tuple[tuple[str, str], ...]] = {
+    "v3.5.1": (("quay.io/argoproj/argocd", "v3.5.1"), ("ghcr.io/dexidp/dex", "v2.45.0"),
+               ("public.ecr.aws/docker/library/redis", "8.2.3-alpine")),
+}
+"""Argo CD release -> the images its install.yaml names (argoproj/argo-cd@v3.5.1:manifests/install.yaml), which the
+install step rewrites to the mirror with kustomize; another release's are looked up there by the person."""
+
+
+def _argocd_images(topology: Topology) -> tuple[tuple[str, str], ...]:
+    """(name, tag) of Argo CD's own images for the pinned release; the names alone for another one."""
+    known = ARGOCD_IMAGES.get(topology.argocd.version)
+    return known if known is not None else tuple((name, "") for name, _ in ARGOCD_IMAGES["v3.5.1"])
+
+
+def _mirror_copies(topology: Topology, images: tuple[ImageBuild, ...]) -> tuple[MirrorCopy, ...]:
+    """What the mirror must hold: every image the product renders (charts/images.py), the job images among them, and
+    Argo CD's own, which the install step pulls through it."""
+    jobs = {"bridge": "bridge", "workspace-clusters": "workspaceClusters"}
+    copies = mirror_copies(topology, tuple((jobs[i.name], i.cronjob) for i in images))
+    if not copies:
+        return ()
+    argocd = [MirrorCopy(f"{name}:{tag}", topology.images.mirrored(f"{name}:{tag}"), "Argo CD (install step)")
+              for name, tag in _argocd_images(topology) if tag]
+    return (*copies, *argocd)
+
+
+def _mirror_notes(topology: Topology, copies: tuple[MirrorCopy, ...]) -> list[str]:
+    mirror = topology.images.mirror
+    notes = [f"Every cluster pulls every image this repository renders through `{mirror}` (`images.mirror`): each keeps "
+             "its path below its registry host. Copy them there before Argo CD syncs (the commands above; a "
+             "pull-through cache fills itself instead). `crane copy` keeps the digest and every platform; "
+             "`skopeo copy --all docker://<source> docker://<mirror>` does the same. The job images are copied once "
+             "pushed."]
+    unreached = [c for c in copies if not c.reached]
+    if unreached:
+        notes.append("etcd-druid v0.33.0 chooses the etcd pods' images itself and pulls "
+                     + " and ".join(f"`{c.source}`" for c in unreached)
+                     + " from their own registry: an Etcd override of `spec.etcd.image` and `spec.backup.image` "
+                     "(README \"Image mirror and pull Secrets\") pulls them through the mirror instead, as "
+                     + " and ".join(f"`{c.mirrored}`" for c in unreached) + "; copy them there for it. Neither etcd "
+                     "pods nor etcd-druid itself can name a pull Secret: the mirror must serve these anonymously, or "
+                     "the nodes must hold its credentials.")
+    if topology.argocd.version not in ARGOCD_IMAGES:
+        notes.append(f"Also copy the images of Argo CD {topology.argocd.version}'s install.yaml "
+                     f"({', '.join(f'`{n}`' for n, _ in _argocd_images(topology))}, with that release's tags).")
+    return notes
 
 
 def _install_argocd(topology: Topology, cluster: str) -> Step:
     argocd = topology.argocd
     url = f"https://raw.githubusercontent.com/argoproj/argo-cd/{argocd.version}/manifests/install.yaml"
     notes: list[str] = []
-    if argocd.namespace == "argocd":
+    mirror = topology.images.mirror
+    # Argo CD's own images are install.yaml's, not rendered here: with a mirror, kustomize's images transformer
+    # rewrites them (names only, so each keeps install.yaml's tag).
+    rewrites = tuple((name, topology.images.mirrored(name)) for name, _ in _argocd_images(topology)) if mirror else ()
+    if argocd.namespace == "argocd" and not rewrites:
         apply = [f"kubectl apply -n {argocd.namespace} --server-side --force-conflicts \\\n  -f {url}"]
     else:
-        # install.yaml's ClusterRoleBindings name the argocd namespace; kustomize's namespace rewrites them.
-        notes.append(f"`install.yaml` assumes the namespace `argocd`; kustomize moves it, ClusterRoleBindings included, "
-                     f"to `{argocd.namespace}`.")
+        kustomization = f"namespace: {argocd.namespace}\\n" if argocd.namespace != "argocd" else ""
+        kustomization += f"resources:\\n- {url}\\n"
+        if argocd.namespace != "argocd":
+            # install.yaml's ClusterRoleBindings name the argocd namespace; kustomize's namespace rewrites them.
+            notes.append(f"`install.yaml` assumes the namespace `argocd`; kustomize moves it, ClusterRoleBindings "
+                         f"included, to `{argocd.namespace}`.")
+        if rewrites:
+            kustomization += "images:\\n" + "".join(f"- name: {n}\\n  newName: {m}\\n" for n, m in rewrites)
+            notes.append(f"Argo CD's own images come from its `install.yaml`, which this repository does not render: "
+                         f"kustomize pulls them through `{mirror}` (`images.mirror`) instead, with install.yaml's "
+                         "tags; the root cluster's mirror step lists them.")
         apply = [
             "mkdir -p argocd-install",
-            f"printf 'namespace: {argocd.namespace}\\nresources:\\n- {url}\\n' > argocd-install/kustomization.yaml",
+            f"printf '{kustomization}' > argocd-install/kustomization.yaml",
             "kubectl apply --server-side --force-conflicts -k argocd-install/",
         ]
     commands = (
@@ -361,7 +445,7 @@ def _install_argocd(topology: Topology, cluster: str) -> Step:
         f"kubectl -n {argocd.namespace} rollout status deployment/argocd-repo-server --timeout=5m",
     )
     return Step("install-argocd", cluster, f"Install Argo CD {argocd.version}", commands,
-                InstallArgoCd(argocd.version, argocd.namespace, url), tuple(notes))
+                InstallArgoCd(argocd.version, argocd.namespace, url, rewrites), tuple(notes))
 
 
 def _repository_secret(topology: Topology, cluster: str) -> Step:
@@ -390,33 +474,60 @@ def _repository_secret(topology: Topology, cluster: str) -> Step:
         "repositories are public and need none.",
         "For SSH, use `--from-literal=sshPrivateKey=\"$(cat deploy-key)\"` with an `ssh://` or `git@` URL instead of "
         "username and password.",
+        *_chart_repositories_note(topology),
     )
     return Step("create-secret", cluster, "Repository access (private repositories only)", commands, params, notes)
 
 
+def _chart_repositories_note(topology: Topology) -> tuple[str, ...]:
+    """With `images.charts` naming other repositories than upstream's: where Argo CD pulls the charts from, and how it
+    reads a private one."""
+    versions = topology.versions
+    charts = (("cert-manager", versions.cert_manager), ("sealed-secrets", versions.sealed_secrets),
+              ("etcd-druid", versions.etcd_druid))
+    upstream = ChartRepositories()
+    moved = [(chart, version, chart_repository(topology, chart)) for chart, version in charts
+             if chart_repository(topology, chart) != getattr(upstream, CHART_REPOSITORY_FIELDS[chart])]
+    if not moved:
+        return ()
+    return ("Argo CD pulls " + ", ".join(f"chart `{c}` {v} from `{url}`" for c, v, url in moved)
+            + " (`images.charts`): copy each there first (`helm pull` from its upstream repository, then `helm push` "
+            "to an OCI registry or your Helm repository's upload). For a private one create a repository Secret like "
+            "the one above with `type=helm`, its `url` as written here, and for an OCI registry (a URL without "
+            "`https://`) `enableOCI=true`.",)
+
+
 def _user_secret(topology: Topology, secret: UserSecret) -> Step:
     params = CreateSecret(secret.namespace, secret.name, secret.keys, secret.meanings or tuple("see purpose" for _ in secret.keys),
-                          secret.purpose)
+                          secret.purpose, type=secret.type)
     commands = (
         # The namespace may not exist yet (Argo CD creates it in a later wave); creating it first is harmless.
         f"kubectl create namespace {secret.namespace} --dry-run=client -o yaml | kubectl apply -f -",
         secret.create,
     )
     notes = [f"{secret.purpose}. It holds " + "; ".join(f"`{k}`: {m}" for k, m in params.key_meanings()) + "."]
-    proxy = topology.front_proxy
-    if proxy.certificate == "acme" and secret.name == proxy.acme.cloudflare.api_key_secret_name:
-        notes.append(_acme_email_note(topology))
+    solver = _acme_solver(topology)
+    # The ACME e-mail note goes with the DNS-01 solver's (first) credentials Secret, the step before the issuer is used.
+    if solver is not None and solver.secrets and (secret.namespace, secret.name) == (CERT_MANAGER_NAMESPACE, solver.secrets[0].name):
+        notes.append(_acme_email_note(topology, solver))
     return Step("create-secret", secret.cluster, f"Create Secret `{secret.namespace}/{secret.name}`", commands, params,
                 tuple(notes))
 
 
-def _acme_email_note(topology: Topology) -> str:
+def _acme_solver(topology: Topology) -> AcmeSolver | None:
+    """The front-proxy's DNS-01 solver, or None without a ClusterIssuer (`certificate: kcp-ca`)."""
+    proxy = topology.front_proxy
+    return acme_solver(proxy.acme, topology.domain) if proxy.certificate == "acme" else None
+
+
+def _acme_email_note(topology: Topology, solver: AcmeSolver) -> str:
     acme = topology.front_proxy.acme
     note = (f"The ACME account e-mail of ClusterIssuer `{acme.issuer_name}` is `{acme.email}` (topology "
             "`frontProxy.acme.email`). It must be a real address you read: Let's Encrypt refuses to register an "
             "account for a placeholder address such as one at `example.com`, and then no front-proxy certificate is "
-            "ever issued. The Cloudflare e-mail (`frontProxy.acme.cloudflare.email`) must be that of the Cloudflare "
-            "account owning the API key.")
+            "ever issued.")
+    for field, _ in solver.emails:
+        note += f" The Cloudflare e-mail (`{field}`) must be that of the Cloudflare account owning the API key."
     if blocking_placeholders(topology):
         note += " **This topology still holds a placeholder e-mail: set it, re-render and commit before this step.**"
     return note
@@ -428,9 +539,14 @@ def blocking_placeholders(topology: Topology) -> tuple[Placeholder, ...]:
     The placeholder rule itself lives in `kcpgitops.topology.placeholders` (the same one `make synth` warns with);
     this picks the fields a rollout cannot pass.
     """
-    if topology.front_proxy.certificate != "acme":
-        return ()
-    blocking = ("frontProxy.acme.email", "frontProxy.acme.cloudflare.email")
+    # Every ACME front-proxy's account e-mail and its solver's e-mails, under the path the topology writes them with
+    # (`frontProxy.…`, or `frontProxies[N].…` in the list form).
+    forms = ["frontProxy"] if topology.front_proxies is None else [f"frontProxies[{i}]" for i in range(len(topology.front_proxies))]
+    blocking: set[str] = set()
+    for where, proxy in zip(forms, topology.all_front_proxies, strict=True):
+        if proxy.certificate == "acme":
+            solver = acme_solver(proxy.acme, topology.domain)
+            blocking |= {f"{where}.acme.email", *(where + field.removeprefix("frontProxy") for field, _ in solver.emails)}
     return tuple(p for p in placeholders(topology) if p.field in blocking)
 
 
@@ -458,9 +574,19 @@ def _apply_bootstrap(topology: Topology, cluster: str) -> Step:
         "so from then on Git drives all of it and this step is never repeated.",
         "No Application carries the `resources-finalizer.argocd.argoproj.io` finalizer: deleting one (or removing it from "
         "Git) never deletes what it deployed. CRDs and `argocd-cm` are also marked `Prune=false,Delete=false`.",
+        *_acme_identity_notes(topology, cluster),
     )
     return Step("apply-bootstrap", cluster, "Apply the bootstrap", commands, ApplyBootstrap(path, ARGOCD_SSA_MANAGER, ROOT_APP, ns),
                 notes)
+
+
+def _acme_identity_notes(topology: Topology, cluster: str) -> tuple[str, ...]:
+    """On the root cluster, when the DNS-01 solver reads no Secret (ambient credentials, or RFC 2136 without TSIG):
+    what cert-manager's identity needs and the ACME e-mail note, which otherwise go with the solver's Secret."""
+    solver = _acme_solver(topology)
+    if cluster != topology.root_shard.cluster or solver is None or solver.secrets:
+        return ()
+    return (*((solver.ambient,) if solver.ambient else ()), _acme_email_note(topology, solver))
 
 
 def _fetch_certificate(topology: Topology, cluster: str, certificate: str) -> Step:
@@ -530,7 +656,7 @@ def _bridge_repository_secret(topology: Topology, cluster: str) -> Step | None:
     return Step("create-secret", cluster, "Bridge repository access (private repositories only)", commands, params, notes)
 
 
-def _dns(cluster: str, records: tuple[DnsRecord, ...]) -> Step:
+def _dns(cluster: str, records: tuple[DnsRecord, ...], topology: Topology | None = None) -> Step:
     commands = []
     for r in records:
         ingress = ".status.loadBalancer.ingress[0]"
@@ -539,8 +665,25 @@ def _dns(cluster: str, records: tuple[DnsRecord, ...]) -> Step:
                         "| grep -q .; do sleep 10; done")
         commands.append(f"kubectl -n {r.namespace} get svc {r.service} "
                         f"-o jsonpath='{{{ingress}.ip}}{{{ingress}.hostname}}{{\"\\n\"}}'   # -> {r.hostname}")
-    notes = ("Point each hostname at the address printed for its Service: an A record for an IP, a CNAME for a hostname.",)
-    return Step("create-dns-records", cluster, "DNS records", tuple(commands), CreateDnsRecords(records), notes)
+    notes = ["Point each hostname at the address printed for its Service: an A record for an IP, a CNAME for a hostname."]
+    for proxy in (topology.all_front_proxies if topology is not None else []):
+        if proxy.cdn is None or not any(r.service == f"{proxy.name}-front-proxy" for r in records):
+            continue
+        # kcp-dev/kcp@dac74f5955f1d4c703e87dd5cfecbc9a0a514643:docs/content/setup/production/kcp-comer.md "CloudFlare
+        # Configuration"; the origin port follows kcp-operator v0.9.0, whose front-proxy Service listens on the
+        # front-proxy's own port (internal/resources/utils/frontproxy.go GetFrontProxyExternalPort), not the guide's 6443.
+        host = topology.front_proxy_hostname_of(proxy)
+        ns = topology.namespace
+        commands.append(f"kubectl -n {ns} get secret kcp-ca-tls -o jsonpath='{{.data.ca\\.crt}}' | base64 -d > kcp-ca.crt   "
+                        f"# upload to {proxy.cdn.provider} as the origin's trusted CA")
+        notes.append(
+            f"`{host}` is served through {proxy.cdn.provider}: make it a proxied record (the CDN terminates TLS), set the "
+            f"origin port to {proxy.port} (kcp-operator v0.9.0's front-proxy Service listens there; the kcp-comer guide's "
+            "rewrite to 6443 predates it), set TLS to the origin to full/strict, and upload `kcp-ca.crt` (kcp's CA, which "
+            "signs the origin's certificate) as the origin's trusted CA. Upload it again after every kcp-ca rotation "
+            "(README \"CA rotation\"). Clients through the CDN authenticate with OIDC: it drops client certificates."
+        )
+    return Step("create-dns-records", cluster, "DNS records", tuple(commands), CreateDnsRecords(records), tuple(notes))
 
 
 def _verify(topology: Topology, cluster: str) -> Step:
@@ -564,9 +707,10 @@ def _verify(topology: Topology, cluster: str) -> Step:
     commands += [f"kubectl get svc -n {ns} {r.service} -o jsonpath='{{.status.loadBalancer}}'" for r in mine]
     commands += [f"nslookup {r.hostname}" for r in mine]
     if is_root:
-        proxy = topology.front_proxy
+        # Every front-proxy answers; the admin kubeconfig is the internal one's (client certificates do not pass a CDN).
+        commands += [f"curl -k https://{topology.front_proxy_hostname_of(p)}:{p.port}/healthz" for p in topology.all_front_proxies]
+        proxy = topology.internal_front_proxy
         commands += [
-            f"curl -k https://{topology.front_proxy_hostname}:{proxy.port}/healthz",
             f"{ADMIN_KUBECONFIG_PATH}   # private, outside the GitOps repository",
             f"(umask 077; kubectl get secret -n {ns} {proxy.admin_kubeconfig} -o jsonpath='{{.data.kubeconfig}}' | base64 -d "
             f"> {ADMIN_KUBECONFIG_FILE})",

@@ -71,8 +71,8 @@ def synth(*, topology: Path, dist: Path, argocd: Path, repo_root: Path | None = 
     from kcpgitops.docs import bridge_placeholders
 
     # The bridge paths are paths in the repository that holds dist/ (the one Argo CD syncs); outside a git work
-    # tree, the topology's directory stands for it.
-    root = repo_root if repo_root is not None else repository_root(dist.resolve().parent) or topology.parent
+    # tree, the directory holding dist/ stands for it, so a render into a scratch directory writes nothing elsewhere.
+    root = repo_root if repo_root is not None else repository_root(dist.resolve().parent) or dist.resolve().parent
     for rel, text in bridge_placeholders(model).items():
         path = root / rel
         if not path.is_file() or path.read_text(encoding="utf-8") != text:

@@ -12,6 +12,10 @@ On top of that output the generator makes two structured, documented edits, the 
 1. the manager container's image becomes `<image>:<tag>` (kustomize's `images:` transformer);
 2. `--feature-gates=<gates>` (and any extra arguments) are appended to the manager container's arguments (the
    overlay's JSON 6902 `add` to `/spec/template/spec/containers/0/args/-`).
+
+A third edit exists only when the topology names pull Secrets (`images.pullSecrets`): the controller's pod gets them as
+`imagePullSecrets`, what a kustomize patch of `/spec/template/spec/imagePullSecrets` would do. Without them the output
+is the two edits above.
 """
 
 from __future__ import annotations
@@ -70,19 +74,21 @@ def render_kcp_operator(
     tag: str = "v0.9.0",
     feature_gates: Sequence[str] = ("ConfigurationBundle=true",),
     extra_args: Sequence[str] = (),
+    image_pull_secrets: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
     """Return the kcp-operator CRDs, RBAC, Namespace, Deployment and Service in a deterministic order.
 
     `image` is a repository without tag or digest (default: upstream's), `tag` the image tag (default: v0.9.0),
     `feature_gates` the gates passed as one `--feature-gates` flag (default: the bundle gate the bridge needs), and
-    `extra_args` further manager arguments (default: none). Each call returns fresh objects the caller may change.
+    `extra_args` further manager arguments (default: none) and `image_pull_secrets` names of pull Secrets the
+    controller's pod pulls with (default: none). Each call returns fresh objects the caller may change.
     """
     if not image or ":" in image.rpartition("/")[2] or "@" in image:
         raise ValueError(f"image must be a repository without tag or digest, got {image!r}")
     if not tag:
         raise ValueError("tag must not be empty")
-    if isinstance(feature_gates, str) or isinstance(extra_args, str):
-        raise TypeError("feature_gates and extra_args are sequences of strings, not strings")
+    if isinstance(feature_gates, str) or isinstance(extra_args, str) or isinstance(image_pull_secrets, str):
+        raise TypeError("feature_gates, extra_args and image_pull_secrets are sequences of strings, not strings")
     if any(arg.startswith("--feature-gates") for arg in extra_args):
         # The operator's flag parsing keeps only the last --feature-gates; pass gates via feature_gates instead.
         raise ValueError("pass feature gates via feature_gates, not extra_args")
@@ -95,17 +101,25 @@ def render_kcp_operator(
     # Edit 2, as the overlay's JSON 6902 add to the end of the manager's args.
     args = [f"--feature-gates={','.join(feature_gates)}"] if feature_gates else []
     manager.setdefault("args", []).extend([*args, *extra_args])
+    if image_pull_secrets:
+        # Edit 3 (only with pull Secrets): the pod pulls the manager image with them.
+        _manager_deployment(docs)["spec"]["template"]["spec"]["imagePullSecrets"] = [{"name": n} for n in image_pull_secrets]
     if not any(d["kind"] == "Namespace" and d["metadata"]["name"] == KCP_OPERATOR_NAMESPACE for d in docs):
         docs.append({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": KCP_OPERATOR_NAMESPACE}})
     return sorted(docs, key=_order_key)
 
 
-def _manager_container(docs: list[dict[str, Any]]) -> dict[str, Any]:
-    """The `manager` container of the controller Deployment; the rendered file must hold exactly one."""
+def _manager_deployment(docs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The controller Deployment; the rendered file must hold exactly one."""
     found = [d for d in docs if (d["kind"], d["metadata"].get("namespace"), d["metadata"]["name"]) == _MANAGER]
     if len(found) != 1:
         raise ValueError(f"{KCP_OPERATOR_RENDERED}: expected one {'/'.join(_MANAGER)}, found {len(found)}; re-vendor")
-    containers = [c for c in found[0]["spec"]["template"]["spec"]["containers"] if c.get("name") == "manager"]
+    return found[0]
+
+
+def _manager_container(docs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The `manager` container of the controller Deployment; the rendered file must hold exactly one."""
+    containers = [c for c in _manager_deployment(docs)["spec"]["template"]["spec"]["containers"] if c.get("name") == "manager"]
     if len(containers) != 1:
         raise ValueError(f"{KCP_OPERATOR_RENDERED}: the controller Deployment has no single `manager` container; re-vendor")
     return containers[0]

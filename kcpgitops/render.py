@@ -77,7 +77,9 @@ def _documents(chart: Chart) -> list[dict]:
 def render(topology: Topology, *, topology_path: Path | None = None) -> Rendered:
     """Synthesize every cluster's charts and return the documents."""
     app = App()
-    certificates = sealing_certificates(topology, base=topology_path.parent if topology_path else Path.cwd())
+    # A topology reached through a symlink (examples/kcp-zheng/topology.yaml is the default topology.yaml) keeps its
+    # sealing certificates next to the file it links to.
+    certificates = sealing_certificates(topology, base=topology_path.resolve().parent if topology_path else Path.cwd())
     charts = {
         c.name: ClusterChart(app, c.name, topology=topology, cluster=c.name, sealing_certificates=certificates)
         for c in topology.clusters

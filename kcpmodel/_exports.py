@@ -23,7 +23,7 @@ from ._common import (
     is_bundled,
     proxy_names,
 )
-from ._workloads import shard_secret_mounts
+from ._workloads import config_map_mounts, shard_secret_mounts
 
 
 def _root_ref(spec: dict) -> str:
@@ -107,6 +107,8 @@ class ShardExport:
     """The Service `<shard>-shard-kcp` (bundled)."""
     unbundled_mounts: tuple[str, ...]
     """Secrets the Deployment mounts that the bundle lacks, in volume order (the etcd client certificate included)."""
+    config_maps: tuple[str, ...] = ()
+    """ConfigMaps the Deployment mounts (a Shard bundle holds none): its audit policy's, when `spec.audit` names one."""
 
     @property
     def secrets(self) -> tuple[str, ...]:
@@ -117,7 +119,8 @@ class ShardExport:
 def shard_export(shard: dict, root: dict, shard_names: Iterable[str]) -> ShardExport:
     """The export of one bundled Shard: its bundle's objects (kcp-dev/kcp-operator@v0.9.0:pkg/controller/bundle/
     objects.go getBundleObjectsForShard) and what its Deployment mounts beyond them
-    (internal/resources/compiledshard/deployment.go DeploymentReconciler, see `shard_secret_mounts`).
+    (internal/resources/compiledshard/deployment.go DeploymentReconciler, see `shard_secret_mounts`; the audit policy
+    ConfigMap, `config_map_mounts`).
 
     `shard_names` are all Shards of the RootShard (util.GetRootShardChildren), whose service-account Secrets every
     shard mounts with auth.serviceAccount.enabled.
@@ -132,5 +135,5 @@ def shard_export(shard: dict, root: dict, shard_names: Iterable[str]) -> ShardEx
     unbundled = tuple(dict.fromkeys(s for s in mounted if s and s not in bundled))
     return ShardExport(
         shard=name, bundle_secret=bundle_name(name), bundled_secrets=bundled, deployment=deployment, service=service,
-        unbundled_mounts=unbundled,
+        unbundled_mounts=unbundled, config_maps=tuple(config_map_mounts(spec)),
     )  # fmt: skip

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from ._common import (
@@ -104,11 +106,21 @@ def shard_secret_mounts(name: str, spec: dict, root_name: str, root_spec: dict, 
     kcp-dev/kcp-operator@v0.9.0:internal/resources/compiledshard/deployment.go DeploymentReconciler (CAs,
     kubeconfigs, certificates including
     `<shard>-mounts-proxy` for kcp `~0.31.6 || >=0.32.3`, `<shard>-merged-ca-bundle`, cache server), then
-    utils/shard.go applyEtcdConfiguration (etcd client certificate), utils/authentication.go (OIDC CA file, webhook,
-    token file, and with auth.serviceAccount.enabled the `<root>-service-account` and `<s>-service-account` of every
-    shard of the root shard, this one included). spec.extraVolumes (between etcd and auth) are not listed.
+    utils/shard.go applyEtcdConfiguration (etcd client certificate), utils/audit.go applyAuditWebhookConfiguration
+    (the audit webhook's kubeconfig Secret), utils/authentication.go (OIDC CA file, webhook, token file, and with
+    auth.serviceAccount.enabled the `<root>-service-account` and `<s>-service-account` of every shard of the root
+    shard, this one included). spec.extraVolumes (between audit and auth) are not listed.
     """
-    return _shard_own_mounts(name, spec, root_name, root_spec) + _etcd_mounts(spec) + _auth_mounts(spec.get("auth"), root_name, shard_names)
+    return (_shard_own_mounts(name, spec, root_name, root_spec) + _etcd_mounts(spec) + _audit_webhook_mounts(spec)
+            + _auth_mounts(spec.get("auth"), root_name, shard_names))
+
+
+def config_map_mounts(spec: dict) -> list[str]:
+    """The ConfigMaps a RootShard's or Shard's kcp container mounts: its audit policy's
+    (kcp-dev/kcp-operator@v0.9.0:internal/resources/utils/audit.go applyAuditPolicyConfiguration). spec.extraVolumes
+    are not listed."""
+    config_map = ((spec.get("audit") or {}).get("policy") or {}).get("configMap")
+    return [config_map["name"]] if config_map else []
 
 
 def _etcd_mounts(spec: dict) -> list[SecretMount]:
@@ -168,6 +180,98 @@ def _auth_args(auth: dict | None, root_name: str, shard_names: Iterable[str]) ->
     return args
 
 
+_AUDIT_POLICY_DIR = "/etc/kcp/audit/policy"
+_AUDIT_WEBHOOK_DIR = "/etc/kcp/audit/webhook"
+_AUDIT_WEBHOOK_FLAGS = (
+    ("batchBufferSize", "batch-buffer-size"), ("batchMaxSize", "batch-max-size"), ("batchMaxWait", "batch-max-wait"),
+    ("batchThrottleBurst", "batch-throttle-burst"), ("batchThrottleEnable", "batch-throttle-enable"),
+    ("batchThrottleQPS", "batch-throttle-qps"), ("initialBackoff", "initial-backoff"), ("mode", "mode"),
+    ("truncateEnabled", "truncate-enabled"), ("truncateMaxBatchSize", "truncate-max-batch-size"),
+    ("truncateMaxEventSize", "truncate-max-event-sizes"), ("version", "version"),
+)
+"""AuditWebhookSpec field -> the `--audit-webhook-<flag>` kcp-operator v0.9.0 writes for it, in its order
+(utils/audit.go applyAuditWebhookConfiguration; `-sizes` is v0.9.0's spelling, which kcp does not know)."""
+
+
+def _audit_webhook_mounts(spec: dict) -> list[SecretMount]:
+    name = ((spec.get("audit") or {}).get("webhook") or {}).get("configSecretName")
+    return [SecretMount("audit-webhook-config", name, _AUDIT_WEBHOOK_DIR)] if name else []
+
+
+def _audit(spec: dict) -> tuple[list[dict], list[dict], list[str]]:
+    """Volumes, mounts and flags of spec.audit, in kcp-dev/kcp-operator@v0.9.0:internal/resources/utils/audit.go
+    applyAuditConfiguration's order: the policy ConfigMap (applyAuditPolicyConfiguration), then each webhook flag that
+    is set and the webhook's kubeconfig Secret (applyAuditWebhookConfiguration)."""
+    audit = spec.get("audit") or {}
+    volumes, mounts, args = [], [], []
+    config_map = (audit.get("policy") or {}).get("configMap")
+    if config_map:
+        volumes.append({"name": "audit-policy", "configMap": {"name": config_map["name"]}})
+        mounts.append({"name": "audit-policy", "readOnly": True, "mountPath": _AUDIT_POLICY_DIR})
+        args.append(f"--audit-policy-file={_AUDIT_POLICY_DIR}/{config_map['key']}")
+    webhook = audit.get("webhook") or {}
+    for field_name, flag in _AUDIT_WEBHOOK_FLAGS:
+        value = webhook.get(field_name)
+        if not value:  # Go's zero values (0, "", false, nil) pass no flag
+            continue
+        if value is True:
+            args.append(f"--audit-webhook-{flag}")
+        elif field_name in ("batchMaxWait", "initialBackoff"):
+            # A metav1.Duration printed with %v: Go's time.Duration String form.
+            args.append(f"--audit-webhook-{flag}={go_duration_text(value)}")
+        else:
+            args.append(f"--audit-webhook-{flag}={value}")
+    if webhook.get("configSecretName"):
+        args.append(f"--audit-webhook-config-file={_AUDIT_WEBHOOK_DIR}/kubeconfig")
+        more_volumes, more_mounts = _volumes(_audit_webhook_mounts(spec))
+        volumes += more_volumes
+        mounts += more_mounts
+    return volumes, mounts, args
+
+
+_DURATION_PART = re.compile(r"([0-9]*(?:\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)")
+_NANOSECONDS = {"ns": 1, "us": 10**3, "µs": 10**3, "μs": 10**3, "ms": 10**6, "s": 10**9, "m": 60 * 10**9, "h": 3600 * 10**9}
+
+
+def go_duration_text(text: str) -> str:
+    """A Go duration as Go's `time.Duration.String` writes it once parsed (`90s` is `1m30s`, `1h` is `1h0m0s`,
+    `0.5s` is `500ms`): how kcp-operator v0.9.0 passes a metav1.Duration on as a flag."""
+    body = text.lstrip("+-")
+    position, total = 0, Fraction(0)
+    for match in _DURATION_PART.finditer(body):
+        if match.start() != position or match.group(1) in ("", "."):
+            raise ValueError(f"{text!r} is not a Go duration")
+        total += Fraction(match.group(1)) * _NANOSECONDS[match.group(2)]
+        position = match.end()
+    if body != "0" and (position != len(body) or not body):
+        raise ValueError(f"{text!r} is not a Go duration")
+    nanoseconds = int(total)  # Go truncates what is below a nanosecond
+    return ("-" if text.startswith("-") and nanoseconds else "") + _duration_string(nanoseconds)
+
+
+def _duration_string(nanoseconds: int) -> str:
+    def decimal(value: int, digits: int) -> str:
+        whole, rest = divmod(value, 10**digits)
+        return str(whole) + ("." + str(rest).rjust(digits, "0").rstrip("0") if rest else "")
+
+    if nanoseconds == 0:
+        return "0s"
+    if nanoseconds < 10**3:
+        return f"{nanoseconds}ns"
+    if nanoseconds < 10**6:
+        return f"{decimal(nanoseconds, 3)}µs"
+    if nanoseconds < 10**9:
+        return f"{decimal(nanoseconds, 6)}ms"
+    minutes, rest = divmod(nanoseconds, 60 * 10**9)
+    text = f"{decimal(rest, 9)}s"
+    if minutes:
+        hours, minutes = divmod(minutes, 60)
+        text = f"{minutes}m{text}"
+        if hours:
+            text = f"{hours}h{text}"
+    return text
+
+
 def _etcd_args(spec: dict) -> list[str]:
     # utils/shard.go applyEtcdConfiguration.
     etcd = spec.get("etcd") or {}
@@ -215,13 +319,17 @@ def _kcp_deployment(
     and the bundle scale-down have run, in that order."""
     image, pull_secrets, _ = image_settings(spec.get("image"))
     volumes, volume_mounts = _volumes(own_mounts + _etcd_mounts(spec))
+    # utils/shard.go ApplyCommonShardConfig: etcd, then audit, then (not modelled) authorization, then extraVolumes.
+    audit_volumes, audit_mounts, audit_args = _audit(spec)
+    volumes += audit_volumes
+    volume_mounts += audit_mounts
     volumes += copy.deepcopy(spec.get("extraVolumes") or [])
     volume_mounts += copy.deepcopy(spec.get("extraVolumeMounts") or [])
     container = {
         "name": "kcp",
         "image": image,
         "command": ["/kcp", "start"],
-        "args": [*args, *_etcd_args(spec)],
+        "args": [*args, *_etcd_args(spec), *audit_args],
         "ports": [{"name": "https", "containerPort": 6443, "protocol": "TCP"}],
         "resources": _resources(spec.get("resources")),
         "volumeMounts": volume_mounts,
@@ -267,7 +375,8 @@ def _apply_deployment_template(deployment: dict, template: dict | None) -> None:
             merged = merge_maps(target.get(field_name), source.get(field_name))
             if merged:
                 target[field_name] = merged
-    pod_template = (((template.get("spec") or {}).get("template") or {}).get("spec")) or None
+    # A present pod spec, even an empty one, replaces all six fields (applyPodSpecTemplate runs for any non-nil spec).
+    pod_template = ((template.get("spec") or {}).get("template") or {}).get("spec")
     if pod_template is not None:
         pod = deployment["spec"]["template"]["spec"]
         for field_name in ("affinity", "nodeSelector", "tolerations", "hostAliases", "imagePullSecrets", "topologySpreadConstraints"):
@@ -345,7 +454,8 @@ def root_shard_secret_mounts(name: str, spec: dict) -> list[SecretMount]:
 
     kcp-dev/kcp-operator@v0.9.0:internal/resources/compiledrootshard/deployment.go DeploymentReconciler.
 
-    The etcd client certificate and the auth Secrets follow, as for a shard (see `shard_secret_mounts`).
+    The etcd client certificate, the audit webhook's Secret and the auth Secrets follow, as for a shard (see
+    `shard_secret_mounts`).
     """
     mounts = [SecretMount("kcp-ca", ca_name(name, "root"), "/etc/kcp/tls/ca/root")]
     mounts += [SecretMount(f"{c}-kubeconfig", f"{name}-{c}-kubeconfig", f"/etc/kcp/{c}-kubeconfig") for c in ROOT_SHARD_KUBECONFIGS]

@@ -37,6 +37,8 @@ from kcpgitops.topology import Cluster, Topology
 from .._kcp_health import kcp_health_customizations
 from .._manifest import meta
 from .._sync import MANIFEST_GENERATE_PATHS, OWN_PATH, sync_policy
+from ..images import chart_repository, chart_values, deep_merge, kcp_operator_image
+from ..kcp_workloads import schedule_kcp_operator
 from ..names import APPS, BOOTSTRAP, ETCD_DRUID_CRDS, KCP_OPERATOR, ROOT_APP
 from ._sources import (
     BRIDGE_KINDS,
@@ -45,7 +47,6 @@ from ._sources import (
     ETCD_DRUID,
     IN_CLUSTER,
     KCP_OPERATOR_FEATURE_GATES,
-    KCP_OPERATOR_IMAGE,
     KCP_OPERATOR_NAMESPACE,
     SEALED_SECRETS,
     HelmChart,
@@ -140,7 +141,10 @@ def plan_cluster(topology: Topology, cluster_name: str, dist_docs: list[dict]) -
 
     plan.sections[ETCD_DRUID_CRDS] = [_keep(crd) for crd in etcd_druid_crds(versions.etcd_druid)]
     if is_root:
-        operator = render_kcp_operator(image=KCP_OPERATOR_IMAGE, tag=versions.kcp_operator, feature_gates=KCP_OPERATOR_FEATURE_GATES)
+        # Image through images.mirror, pods with images.pullSecrets (charts/images.py).
+        operator = render_kcp_operator(image=kcp_operator_image(topology), tag=versions.kcp_operator,
+                                       feature_gates=KCP_OPERATOR_FEATURE_GATES, image_pull_secrets=topology.images.pull_secrets)
+        schedule_kcp_operator(operator, topology)  # kcpOperator.scheduling (charts/kcp_workloads.py)
         plan.sections[KCP_OPERATOR] = [_keep(d) if d["kind"] == "CustomResourceDefinition" else d for d in operator]
 
     def app(name: str, wave: int, source: dict, namespace: str, *options: str, finalizers: tuple[str, ...] = ()) -> None:
@@ -152,12 +156,12 @@ def plan_cluster(topology: Topology, cluster_name: str, dist_docs: list[dict]) -
 
     argocd_ns = topology.argocd.namespace
     app(ETCD_DRUID_CRDS, WAVE_CONFIG, git(plan.section_path(ETCD_DRUID_CRDS)), ETCD_DRUID.namespace, SERVER_SIDE_APPLY)
-    app(CERT_MANAGER.app, WAVE_CONTROLLERS, _helm_source(CERT_MANAGER, versions.cert_manager), CERT_MANAGER.namespace,
+    app(CERT_MANAGER.app, WAVE_CONTROLLERS, _helm_source(topology, CERT_MANAGER, versions.cert_manager), CERT_MANAGER.namespace,
         CREATE_NAMESPACE, SERVER_SIDE_APPLY)
     # kube-system always exists, so no CreateNamespace (Argo CD would otherwise try to manage its metadata).
-    app(SEALED_SECRETS.app, WAVE_CONTROLLERS, _helm_source(SEALED_SECRETS, versions.sealed_secrets), SEALED_SECRETS.namespace,
+    app(SEALED_SECRETS.app, WAVE_CONTROLLERS, _helm_source(topology, SEALED_SECRETS, versions.sealed_secrets), SEALED_SECRETS.namespace,
         SERVER_SIDE_APPLY)
-    app(ETCD_DRUID.app, WAVE_CONTROLLERS, _helm_source(ETCD_DRUID, versions.etcd_druid), ETCD_DRUID.namespace,
+    app(ETCD_DRUID.app, WAVE_CONTROLLERS, _helm_source(topology, ETCD_DRUID, versions.etcd_druid), ETCD_DRUID.namespace,
         CREATE_NAMESPACE, SERVER_SIDE_APPLY)
     if is_root:
         # The rendered manifests include the kcp-operator-system Namespace.
@@ -228,11 +232,13 @@ def _git_source(repo_url: str, branch: str, path: str, directory: dict) -> dict:
     return {"repoURL": repo_url, "targetRevision": branch, "path": path, "directory": directory}
 
 
-def _helm_source(chart: HelmChart, version: str) -> dict:
+def _helm_source(topology: Topology, chart: HelmChart, version: str) -> dict:
     helm: dict = {"releaseName": chart.app}
-    if chart.values:
-        helm["valuesObject"] = copy.deepcopy(chart.values)
-    return {"repoURL": chart.repo_url, "chart": chart.chart, "targetRevision": version, "helm": helm}
+    # The chart's own settings plus the image mirror and pull Secrets (charts/images.py), which touch other keys.
+    values = deep_merge(chart.values, chart_values(topology, chart.chart))
+    if values:
+        helm["valuesObject"] = copy.deepcopy(values)
+    return {"repoURL": chart_repository(topology, chart.chart), "chart": chart.chart, "targetRevision": version, "helm": helm}
 
 
 def _application(topology: Topology, name: str, *, source: dict, namespace: str, options: tuple[str, ...] | list[str],

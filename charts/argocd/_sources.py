@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kcpgitops.output import CERT_MANAGER_NAMESPACE
+from kcpgitops.topology import ChartRepositories
 from kcpgitops.yaml_cache import load_documents
 
 from ..names import KCP_OPERATOR_NAMESPACE, SEALED_SECRETS_APP, SEALED_SECRETS_CONTROLLER, SEALED_SECRETS_NAMESPACE
@@ -17,7 +18,8 @@ IN_CLUSTER = "https://kubernetes.default.svc"
 VENDOR = Path(__file__).resolve().parents[2] / "vendor"
 
 ETCD_DRUID_NAMESPACE = "etcd-druid"
-KCP_OPERATOR_IMAGE = "ghcr.io/kcp-dev/kcp-operator"
+_UPSTREAM_CHARTS = ChartRepositories()
+"""The topology's default chart repositories (`images.charts`), the upstream ones."""
 KCP_OPERATOR_FEATURE_GATES = ("ConfigurationBundle=true",)
 """The bundle feature the guide requires (`--feature-gates=ConfigurationBundle=true`)."""
 
@@ -36,7 +38,8 @@ class HelmChart:
     app: str
     """Application name (and Helm release name)."""
     repo_url: str
-    """Chart repository; OCI registries without the `oci://` scheme, as Argo CD expects."""
+    """Upstream chart repository (OCI registries without the `oci://` scheme, as Argo CD expects); the topology's
+    `images.charts` may name a mirror instead (charts/images.py chart_repository)."""
     chart: str
     namespace: str
     """Release namespace."""
@@ -49,7 +52,7 @@ class HelmChart:
 
 CERT_MANAGER = HelmChart(
     app="cert-manager",
-    repo_url="https://charts.jetstack.io",
+    repo_url=_UPSTREAM_CHARTS.cert_manager,
     chart="cert-manager",
     namespace=CERT_MANAGER_NAMESPACE,
     values={"crds": {"enabled": True}},
@@ -64,7 +67,7 @@ CERT_MANAGER = HelmChart(
 
 SEALED_SECRETS = HelmChart(
     app=SEALED_SECRETS_APP,
-    repo_url="https://bitnami-labs.github.io/sealed-secrets",
+    repo_url=_UPSTREAM_CHARTS.sealed_secrets,
     chart="sealed-secrets",
     namespace=SEALED_SECRETS_NAMESPACE,
     values={"fullnameOverride": SEALED_SECRETS_CONTROLLER},
@@ -74,7 +77,7 @@ SEALED_SECRETS = HelmChart(
 
 ETCD_DRUID = HelmChart(
     app="etcd-druid",
-    repo_url="europe-docker.pkg.dev/gardener-project/releases/charts/gardener",
+    repo_url=_UPSTREAM_CHARTS.etcd_druid,
     chart="etcd-druid",
     namespace=ETCD_DRUID_NAMESPACE,
     # Spec auto-reconcile defaults to false (gardener/etcd-druid@v0.33.0:charts/values.yaml); then druid reconciles a

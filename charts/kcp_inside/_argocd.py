@@ -24,6 +24,7 @@ from workspace_clusters import MANAGED_BY, PREFIX, object_name, server_url
 
 from .._manifest import manifest, meta
 from .._sync import MANIFEST_GENERATE_PATHS, OWN_PATH, sync_policy
+from ..images import pod_pull_secrets
 from ..names import WORKSPACE_CLUSTERS_JOB
 from ._objects import KcpObject, workspace_dir
 
@@ -59,8 +60,10 @@ JOB_KINDS = (("", "ServiceAccount"), ("batch", "CronJob"), ("rbac.authorization.
 
 
 def front_proxy_url(topology: Topology) -> str:
-    """Public base URL of the front-proxy."""
-    return f"https://{topology.front_proxy_hostname}:{topology.front_proxy.port}"
+    """Base URL of the front-proxy the in-cluster tools dial: the root shard's private one when set (kcp-comer: the
+    admin kubeconfig authenticates with a client certificate, which a CDN in front of the public one drops)."""
+    proxy = topology.internal_front_proxy
+    return f"https://{topology.front_proxy_hostname_of(proxy)}:{proxy.port}"
 
 
 def kcp_repo_dir(topology: Topology) -> str:
@@ -139,7 +142,7 @@ def job_application(topology: Topology) -> dict:
 def job_objects(topology: Topology, paths: list[str]) -> list[dict]:
     """ServiceAccount, Roles (resourceNames only), RoleBindings and the CronJob of `python -m workspace_clusters`."""
     argocd_ns, kcp_ns = topology.argocd.namespace, topology.namespace
-    kubeconfig_secret = topology.front_proxy.admin_kubeconfig
+    kubeconfig_secret = topology.internal_front_proxy.admin_kubeconfig
     settings = topology.kcp.cluster_secrets
     labels = {"app.kubernetes.io/name": JOB, "app.kubernetes.io/part-of": PROJECT}
     subject = [{"kind": "ServiceAccount", "name": JOB, "namespace": argocd_ns}]
@@ -156,7 +159,7 @@ def job_objects(topology: Topology, paths: list[str]) -> list[dict]:
         "--front-proxy-url", front_proxy_url(topology),
         # An ACME (Let's Encrypt) front-proxy certificate chains to a public root that Argo CD trusts already; the
         # kubeconfig's CA is kcp's own and would not verify it.
-        "--ca-from", "system" if topology.front_proxy.certificate == "acme" else "kubeconfig",
+        "--ca-from", "system" if topology.internal_front_proxy.certificate == "acme" else "kubeconfig",
     ]
     for path in paths:
         args += ["--workspace", path]
@@ -187,6 +190,7 @@ def job_objects(topology: Topology, paths: list[str]) -> list[dict]:
             "seccompProfile": {"type": "RuntimeDefault"},
         },
         "containers": [container],
+        **pod_pull_secrets(topology),
     }
     return [
         {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": meta(JOB, argocd_ns, labels=labels, annotations=wave(0))},

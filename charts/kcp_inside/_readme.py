@@ -80,7 +80,7 @@ def render_readme(topology: Topology, objects: list[KcpObject], grouped: dict[st
       f"`{repo_dir}/<workspace dir>` (not recursive, so a parent never syncs its children's files).\n")
     w(f"Argo CD finds those destinations through cluster Secrets that no file in Git holds: the `{JOB}` CronJob "
       f"(`argocd/{root_cluster}/{JOB}/`) runs `python -m workspace_clusters`, reads the admin kubeconfig Secret "
-      f"`{topology.front_proxy.admin_kubeconfig}` (key `kubeconfig`) in `{ns}` and writes one Secret per workspace "
+      f"`{topology.internal_front_proxy.admin_kubeconfig}` (key `kubeconfig`) in `{ns}` and writes one Secret per workspace "
       f"into `{topology.argocd.namespace}` (label `argocd.argoproj.io/secret-type: cluster`, `server` = the "
       "workspace URL, `config` = the kubeconfig's client certificate and key). It writes only what changed, so the "
       "certificate kcp-operator rotates reaches Argo CD on the next run. Its Role may only read, create and patch "
@@ -113,7 +113,7 @@ def render_readme(topology: Topology, objects: list[KcpObject], grouped: dict[st
     w("```bash")
     # The kubeconfig holds a client private key: a fresh private directory, never the GitOps repository.
     w(f"{ADMIN_KUBECONFIG_PATH}   # private, outside the GitOps repository")
-    w(f"(umask 077; kubectl -n {ns} get secret {topology.front_proxy.admin_kubeconfig} -o jsonpath='{{.data.kubeconfig}}' "
+    w(f"(umask 077; kubectl -n {ns} get secret {topology.internal_front_proxy.admin_kubeconfig} -o jsonpath='{{.data.kubeconfig}}' "
       f"| base64 -d > {ADMIN_KUBECONFIG_FILE})")
     w(f"make apply-kcp KUBECONFIG={ADMIN_KUBECONFIG_FILE}")
     w("scripts/apply_kcp.sh --dry-run   # print the kubectl commands only")

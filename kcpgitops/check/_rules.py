@@ -570,7 +570,8 @@ def _image(spec: object) -> str | None:
 
 def check_kcp_version(ctx: Context) -> Iterator[Finding]:
     versions = ctx.topology.versions
-    expected = f"{versions.kcp_image}:{versions.kcp}"
+    # Pulled through images.mirror when one is set (charts/kcp.py _image()).
+    expected = f"{ctx.topology.images.mirrored(versions.kcp_image)}:{versions.kcp}"
     fields = {
         "RootShard": (("spec", "image"), ("spec", "proxy", "image")),
         "Shard": (("spec", "image"),),
@@ -584,7 +585,7 @@ def check_kcp_version(ctx: Context) -> Iterator[Finding]:
             if image is None:
                 yield Finding("kcp-version", entry.file, str(entry.key),
                               f"{where} pins no tag, so kcp-operator's default decides the kcp version",
-                              f"set {where} to repository {versions.kcp_image}, tag {versions.kcp}")
+                              f"set {where} to repository {expected.rpartition(':')[0]}, tag {versions.kcp}")
             elif image != expected:
                 yield Finding("kcp-version", entry.file, str(entry.key),
                               f"{where} is {image}, but every other kcp component runs {expected} (topology versions)",

@@ -35,11 +35,12 @@ def dns_plan(topology: Topology) -> list[DnsRecord]:
     """Front-proxy first, then the root shard and every further shard, as the topology places them."""
     ns = topology.namespace
     root = topology.root_shard
-    proxy = topology.front_proxy
     records = [
-        DnsRecord(topology.front_proxy_hostname, root.cluster, ns, f"{proxy.name}-front-proxy", proxy.port, f"FrontProxy {proxy.name}"),
-        DnsRecord(topology.shard_hostname(root), root.cluster, ns, f"{root.name}-kcp", SHARD_PORT, f"RootShard {root.name}"),
+        DnsRecord(topology.front_proxy_hostname_of(p), root.cluster, ns, f"{p.name}-front-proxy", p.port,
+                  f"FrontProxy {p.name}" + (f" via {p.cdn.provider} (proxied record)" if p.cdn else ""))
+        for p in topology.all_front_proxies
     ]
+    records.append(DnsRecord(topology.shard_hostname(root), root.cluster, ns, f"{root.name}-kcp", SHARD_PORT, f"RootShard {root.name}"))
     records += [
         DnsRecord(topology.shard_hostname(s), s.cluster, ns, f"{s.name}-shard-kcp", SHARD_PORT, f"Shard {s.name}")
         for s in topology.shards

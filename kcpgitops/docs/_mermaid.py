@@ -31,7 +31,8 @@ def topology_diagram(topology: Topology) -> str:
         lines.append(f"  subgraph {_id('cluster', cluster.name)}[{_label(f'{cluster.name} · {role}{region}')}]")
         lines.append("    direction TB")
         if is_root:
-            lines.append(f"    {_id('proxy', proxy.name)}[{_label(f'FrontProxy {proxy.name}')}]")
+            for each in topology.all_front_proxies:
+                lines.append(f"    {_id('proxy', each.name)}[{_label(f'FrontProxy {each.name}')}]")
         for shard in hosted:
             kind = "RootShard" if shard.name == root.name else "Shard"
             origin = "<br/>from its sealed bundle" if topology.is_remote(shard) else ""
@@ -40,7 +41,9 @@ def topology_diagram(topology: Topology) -> str:
             lines.append(f"    bridge[[{_label('bridge CronJob<br/>seals each shard bundle')}]]")
         lines.append("  end")
     for record in dns_plan(topology):
-        target = _id("proxy", proxy.name) if record.serves.startswith("FrontProxy") else _id("shard", record.serves.split()[-1])
+        # `FrontProxy <name>[ via ...]`, `RootShard <name>`, `Shard <name>`: the object is the second word.
+        name = record.serves.split()[1]
+        target = _id("proxy", name) if record.serves.startswith("FrontProxy") else _id("shard", name)
         lines.append(f"  {_id('dns', record.hostname)}([{_label(f'{record.hostname}:{record.port}')}]) --> {target}")
     for shard in topology.all_shards:
         lines.append(f"  {_id('proxy', proxy.name)} -.-> {_id('shard', shard.name)}")

@@ -56,7 +56,7 @@ def render_inputs(topology: Topology, topology_path: Path) -> dict:
     the tree is written or which directory the command runs in. A sealing certificate that does not exist is recorded
     as null: the render skips it, and its appearing later changes the render.
     """
-    base = topology_path.parent  # where `render` resolves sealing certificates
+    base = topology_path.resolve().parent  # where `render` resolves sealing certificates (symlinks followed)
     certificates = {topology.sealing_certificate(c): _sha256(base / topology.sealing_certificate(c)) for c in topology.clusters}
     kcp_files: dict[str, str | None] = {}
     for export in topology.kcp.api_exports if topology.kcp else []:

@@ -102,7 +102,12 @@ def _issuer_spec(spec: dict, namespace: str) -> Iterator[Ref]:
         yield Ref("spec.ca.secretName", Key("Secret", home, spec["ca"]["secretName"]))
     for index, solver in enumerate((spec.get("acme") or {}).get("solvers") or []):
         for provider, config in ((solver.get("dns01") or {}).items()):
-            for ref_field in ("apiKeySecretRef", "apiTokenSecretRef"):
+            if not isinstance(config, dict):
+                continue  # cnameStrategy
+            # Each provider's credentials selectors end in `SecretRef` (cert-manager/cert-manager@v1.18.2:
+            # pkg/apis/acme/v1/types_issuer.go ACMEIssuerDNS01Provider*: apiKeySecretRef, secretAccessKeySecretRef,
+            # serviceAccountSecretRef, clientSecretSecretRef, tsigSecretSecretRef, ...).
+            for ref_field in [key for key in config if key.endswith("SecretRef")]:
                 yield from _secret(f"spec.acme.solvers[{index}].dns01.{provider}.{ref_field}", config.get(ref_field), home)
 
 
@@ -112,6 +117,10 @@ def _etcd(spec: dict, namespace: str) -> Iterator[Ref]:
         parent = "spec.etcd" if section != "tls" else "spec.backup"
         for ref_field in ("tlsCASecretRef", "serverTLSSecretRef", "clientTLSSecretRef"):
             yield from _secret(f"{parent}.{section}.{ref_field}", tls.get(ref_field), namespace)
+    # The backup store's credentials, mounted by every member (gardener/etcd-druid@v0.33.0:internal/component/
+    # statefulset/builder.go getPodVolumes): a person creates it (kcpgitops.docs.user_created_secrets).
+    store = (spec.get("backup") or {}).get("store") or {}
+    yield from _secret("spec.backup.store.secretRef", store.get("secretRef"), namespace)
 
 
 def etcd_endpoint_target(endpoint: str, namespace: str) -> tuple[str, str, str] | None:

@@ -22,6 +22,7 @@ would on a cluster:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -193,12 +194,15 @@ class ClusterApi:
 
     # -- writes ----------------------------------------------------------------------------------------------
 
-    def apply(self, obj: dict, *, manager: str) -> dict:
+    def apply(self, obj: dict, *, manager: str, shared: bool = False) -> dict:
         """Create the object or replace everything but its status and server-set metadata; return the stored object.
 
         Labels and annotations are taken as given (a full-object apply by one manager, which is how the rehearsal's
         actors write). The status of an existing object is kept; a new object may bring one (as a restore would).
-        The returned object is the stored one, read-only like `peek`'s; `obj` itself is never kept or changed.
+        The returned object is the stored one, read-only like `peek`'s; `obj` itself is never changed, and kept only
+        with `shared`: a caller that never changes `obj` afterwards, as this API never changes what it stores, may
+        let the stored object share everything but its metadata with it instead of a copy (Argo CD's manifests,
+        parsed once per process, hold megabytes of CRDs).
         """
         key = key_of(obj)
         group, kind, namespace, name = key
@@ -223,7 +227,7 @@ class ClusterApi:
         self._admit(obj, old)
         if old is not None and _unchanged(obj, old):
             return old  # a no-op write keeps the resourceVersion (no event)
-        new = clone(obj)
+        new = {**obj, "metadata": clone(obj.get("metadata") or {})} if shared else clone(obj)
         meta = new.setdefault("metadata", {})
         for server_field in _SERVER_METADATA:
             meta.pop(server_field, None)
@@ -383,6 +387,30 @@ def clone(obj: Any) -> Any:
     if isinstance(obj, list):
         return [clone(v) if isinstance(v, (dict, list)) else v for v in obj]
     return obj
+
+
+# json.dumps(value, sort_keys=True) of values inside stored objects, by id(): (the value, its text). The value is kept
+# so that its id cannot be reused while it is remembered; the table is emptied when full (only recent versions are
+# asked about again).
+_STORED_JSON: dict[int, tuple[Any, str]] = {}
+_STORED_JSON_KEPT = 8192
+
+
+def stored_json(value: Any) -> str:
+    """`json.dumps(value, sort_keys=True)` of a value inside a stored object, remembered by identity.
+
+    The API never changes a stored object in place (every write stores a new one, sharing the unchanged parts), so a
+    value reached from `peek` or `iter` always has the same text. Controllers fingerprint the same specs, templates
+    and annotations on every tick; pass nothing that is changed afterwards.
+    """
+    found = _STORED_JSON.get(id(value))
+    if found is not None and found[0] is value:
+        return found[1]
+    text = json.dumps(value, sort_keys=True)
+    if len(_STORED_JSON) >= _STORED_JSON_KEPT:
+        _STORED_JSON.clear()
+    _STORED_JSON[id(value)] = (value, text)
+    return text
 
 
 _SERVER_METADATA = ("uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "deletionTimestamp")

@@ -46,7 +46,7 @@ import yaml
 from kcpgitops.yaml_cache import load_documents
 
 from ._api import ApiError, ClusterApi, Key, _timestamp, clone, group_of
-from ._health import Health, evaluate_health, health_overrides, is_worse
+from ._health import Health, health_overrides, is_worse, stored_health
 from ._world import Cluster
 
 __all__ = ["IN_CLUSTER", "ArgoCd", "Blocker", "Charts", "Repos", "Waiting", "install_argocd"]
@@ -744,7 +744,7 @@ class ArgoCd:
         meta = obj["metadata"]
         cache_key = (id(api), meta.get("uid"), meta.get("resourceVersion"), meta.get("name"))
         if cache_key not in self._health:
-            self._health[cache_key] = evaluate_health(obj, self._lua)
+            self._health[cache_key] = stored_health(obj, self._lua)
         return self._health[cache_key]
 
     def _permitted(self, project: dict, rule: str, *args: object) -> bool:
@@ -1727,7 +1727,8 @@ class _Sync:
         revision = before["metadata"].get("resourceVersion") if before else None
         client_side = not self.ssa or _has_option(target, SYNC_OPTIONS, "ServerSideApply=false")
         try:
-            stored = self.api.apply(target, manager=MANAGER)
+            # Targets are never changed below their metadata (see `_tasks`): the stored object may share them.
+            stored = self.api.apply(target, manager=MANAGER, shared=True)
         except ApiError as err:
             # gitops-engine/pkg/sync/sync_context.go applyObject() passes Force=true (Application or resource option) as
             # DeleteOptions.ForceDeletion (gitops-engine/pkg/utils/kube/resource_ops.go newApplyOptions); a client-side
@@ -1738,7 +1739,7 @@ class _Sync:
                 return "SyncFailed", err.message
             self.api.delete(key)
             try:
-                self.api.apply(target, manager=MANAGER)
+                self.api.apply(target, manager=MANAGER, shared=True)
             except ApiError as again:
                 return "SyncFailed", again.message
             return "Synced", f"{resource} replaced"

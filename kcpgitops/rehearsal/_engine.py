@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kcpgitops.topology import Topology
@@ -18,14 +18,14 @@ from kcpgitops.topology import Topology
 from ._api import Key, describe, key_of
 from ._apiserver import LoopbackApiServer
 from ._argocd import ArgoCd
-from ._charts import PinnedCharts
+from ._charts import CERT_MANAGER, ETCD_DRUID, SEALED_SECRETS, PinnedCharts
 from ._controllers.cert_manager import CertManager
 from ._controllers.etcd_druid import EtcdDruid
 from ._controllers.kcp_operator import KcpOperator
 from ._controllers.sealed_secrets import SealedSecretsController
 from ._controllers.workloads import Workloads, pod_blockers
 from ._git import GitRemote
-from ._health import health_overrides, resource_health
+from ._health import health_overrides, resource_health, stored_health
 from ._jobs import CronJobs
 from ._kcp import KcpModel
 from ._repo import WorkingCopy
@@ -99,7 +99,11 @@ class Rehearsal:
         self.remote.commit(self.copy.files(), "the tree under test")
         self.fleet.log("git", "pushed the tree under test")
         self.kcp = KcpModel(fleet=self.fleet, topology=topology)
-        self._charts = PinnedCharts()
+        # The pinned charts are served where the topology's `images.charts` says (default upstream's), as a chart mirror
+        # the person filled holds them; nowhere else, as in an air-gapped cluster.
+        where = topology.images.charts
+        served = {CERT_MANAGER.chart: where.cert_manager, SEALED_SECRETS.chart: where.sealed_secrets, ETCD_DRUID.chart: where.etcd_druid}
+        self._charts = PinnedCharts(charts=tuple(replace(ref, repo_url=served[ref.chart]) for ref in PinnedCharts().charts))
         remotes = {c.git.repo_url: self.remote for c in topology.clusters}
         self._repos = self.remote.repos(remotes)
         self._url_map = {c.git.repo_url: self.remote.url for c in topology.clusters}
@@ -154,8 +158,8 @@ class Rehearsal:
 
     def _watch_degraded(self) -> None:
         """Judge every Application with the cluster's live health checks, as its parent does, and remember Degraded."""
-        namespace = self.topology.argocd.namespace
         for name, cluster in self.fleet.clusters.items():
+            namespace = self.argo[name].namespace  # where this cluster's Argo CD runs (read on every tick)
             cm = cluster.api.peek(("", "ConfigMap", namespace, "argocd-cm")) or {"metadata": {}}
             version = cm["metadata"].get("resourceVersion", "")
             lua = None
@@ -166,10 +170,10 @@ class Rehearsal:
                     continue
                 self._judged[memo] = stamp
                 lua = lua if lua is not None else health_overrides(cm.get("data"))
-                health = resource_health(app, lua)
-                if health and health[0] == "Degraded" and memo not in self.degraded:
-                    self.degraded[memo] = health[1]
-                    cluster.log("argocd", f"Application {memo[1]} judged Degraded by its parent's health check: {health[1]}")
+                health = stored_health(app, lua)  # the verdict the parent's comparison may have reached already
+                if health is not None and health.status == "Degraded" and memo not in self.degraded:
+                    self.degraded[memo] = health.message
+                    cluster.log("argocd", f"Application {memo[1]} judged Degraded by its parent's health check: {health.message}")
 
     def run_until(self, done: Callable[[], bool], *, limit: float, quiet: float = 1800.0) -> bool:
         """Tick until `done()`, `limit` simulated seconds, or `quiet` seconds without any change; return done()."""
@@ -196,8 +200,9 @@ class Rehearsal:
     def stalls(self) -> list[Stall]:
         """Why the fleet has not converged, one entry per stuck cluster (empty when converged)."""
         out = []
+        topology = self.topology  # read once: nothing edits it while the fleet is judged (every tick)
         for name, cluster in self.fleet.clusters.items():
-            stall = self._cluster_stall(name, cluster)
+            stall = self._cluster_stall(name, cluster, topology)
             if stall is not None:
                 out.append(stall)
         return out
@@ -206,25 +211,25 @@ class Rehearsal:
         """Every Application Synced and Healthy; every kcp Deployment ready on its own cluster."""
         return not self.stalls()
 
-    def _cluster_stall(self, name: str, cluster: Cluster) -> Stall | None:
+    def _cluster_stall(self, name: str, cluster: Cluster, topology: Topology) -> Stall | None:
         argo = self.argo[name]
-        stale = self._behind_git(name, cluster)
+        stale = self._behind_git(name, cluster, topology)
         if stale is not None:
             return stale
         blockers = argo.blockers(cluster)
         if blockers:
             return self._follow(name, cluster, blockers)
-        apps = list(cluster.api.iter("argoproj.io", "Application", self.topology.argocd.namespace))
+        apps = list(cluster.api.iter("argoproj.io", "Application", topology.argocd.namespace))
         if not apps:
             return Stall(name, "Application app-of-apps", "no Application exists: the bootstrap was not applied", "-")
-        for stuck in self._kcp_workloads_not_ready(name, cluster):
+        for stuck in self._kcp_workloads_not_ready(name, cluster, topology):
             return stuck
         return None
 
-    def _behind_git(self, name: str, cluster: Cluster) -> Stall | None:
+    def _behind_git(self, name: str, cluster: Cluster, topology: Topology) -> Stall | None:
         """An Application whose Git source has a newer commit than the one it is synced to: not converged yet."""
         assert self.remote is not None
-        for app in cluster.api.iter("argoproj.io", "Application", self.topology.argocd.namespace):
+        for app in cluster.api.iter("argoproj.io", "Application", topology.argocd.namespace):
             source = (app.get("spec") or {}).get("source") or {}
             if "path" not in source:
                 continue
@@ -274,7 +279,7 @@ class Rehearsal:
     def _root_cause(self, cluster: Cluster, key: Key, why: str) -> tuple[Key, str]:
         """Walk from a stuck object to what keeps it stuck: an unhealthy object it owns, or what should produce a
         Secret its pods lack (a SealedSecret, a Certificate), as a person reading `kubectl describe` would."""
-        lua = health_overrides((cluster.api.peek(("", "ConfigMap", self.topology.argocd.namespace, "argocd-cm")) or {}).get("data"))
+        lua = health_overrides((cluster.api.peek(("", "ConfigMap", self.argo[cluster.name].namespace, "argocd-cm")) or {}).get("data"))
         seen = {key}
         while True:
             live = cluster.api.peek(key)
@@ -350,8 +355,7 @@ class Rehearsal:
             return "the bridge's last run succeeded; Argo CD has not synced what it committed yet"
         return f"the bridge's last run: {verdict}: {detail or (lines[-1] if lines else 'no output')}"[:600]
 
-    def _kcp_workloads_not_ready(self, name: str, cluster: Cluster):
-        topology = self.topology
+    def _kcp_workloads_not_ready(self, name: str, cluster: Cluster, topology: Topology):
         namespace = topology.namespace
         for shard in topology.shards_on(name):
             if shard.name == topology.root_shard.name:

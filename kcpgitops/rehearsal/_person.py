@@ -83,7 +83,11 @@ class Person:
             node = data
             *parents, leaf = field_.field.split(".")
             for part in parents:
-                node = node.setdefault(part, {})
+                # A topology path such as `frontProxies[1].acme.email`: a list element by index.
+                key, _, index = part.partition("[")
+                node = node.setdefault(key, {})
+                if index:
+                    node = node[int(index.rstrip("]"))]
             node[leaf] = REAL_EMAIL
         path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
         changed = rehearsal.copy.rerender_delta(before)

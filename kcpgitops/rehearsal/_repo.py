@@ -9,8 +9,10 @@ fetched ones, and applies the difference. A deliberately broken tree therefore s
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -20,12 +22,14 @@ from kcpgitops.yaml_cache import SAFE_LOADER
 
 from ._api import clone
 
-__all__ = ["COPY_SKIP", "WorkingCopy", "copy_repository"]
+__all__ = ["COPY_SKIP", "WorkingCopy", "copy_repository", "share_renders"]
 
 COPY_SKIP = {".git", ".venv", "node_modules", "build", "imports", "tests", "bench", ".pytest_cache", "__pycache__",
          # The generator, the jobs and upstream data run from the installed package, never from the copy: copying
          # (and committing) their 30 MB per scenario cost more than the rest of setting up a world.
-         "kcpgitops", "charts", "bridge", "kubeapi", "kcpmodel", "workspace_clusters", "scripts", "vendor"}
+         "kcpgitops", "charts", "bridge", "kubeapi", "kcpmodel", "workspace_clusters", "scripts", "vendor",
+         # Tool caches: nothing renders from them, and their hundreds of small files were most of what a copy wrote.
+         ".hypothesis", ".ruff_cache", ".mypy_cache"}
 """Top-level entries a copy of the repository leaves out (anything else, rendered trees and certificates, is copied)."""
 _NESTED_SKIP = shutil.ignore_patterns("__pycache__", ".pytest_cache")
 
@@ -48,6 +52,48 @@ RENDERED_TREES = ("dist", "argocd")
 _RENDERS: dict[tuple, dict[str, bytes]] = {}
 # Parsed manifest files by content hash (read-only; callers get copies).
 _PARSED: dict[bytes, tuple[dict, ...]] = {}
+# Where the worker processes of one `rehearse` run share their renders (`share_renders`); None: this process only.
+_SHARED_DIR: Path | None = None
+
+
+def share_renders(directory: Path | None) -> None:
+    """Share the person's renders with the other processes of a run through `directory` (None: stop sharing).
+
+    Every process of a run starts from the same trees, so the renders with a tree's own sealing certificates (the
+    tree as given, and after the person's placeholder edit) are the same in each; one process renders them, the others
+    read its files. A render is stored under the digest of everything it is keyed on (topology path and bytes, sealing
+    certificates), written under a temporary name and renamed, so a reader sees a whole render or none. The rendered
+    trees hold no secrets (they are what the repository commits).
+    """
+    global _SHARED_DIR
+    _SHARED_DIR = directory
+
+
+def _shared_file(key: tuple) -> Path | None:
+    if _SHARED_DIR is None:
+        return None
+    name, topology, certs = key
+    digest = hashlib.sha256()
+    for part in (name.encode(), topology, *(item for pair in certs for item in (pair[0].encode(), pair[1]))):
+        digest.update(len(part).to_bytes(8, "big") + part)
+    return _SHARED_DIR / f"{digest.hexdigest()}.json"
+
+
+def _shared_render(key: tuple) -> dict[str, bytes] | None:
+    file = _shared_file(key)
+    if file is None or not file.is_file():
+        return None
+    return {path: text.encode() for path, text in json.loads(file.read_text(encoding="utf-8")).items()}
+
+
+def _share_render(key: tuple, files: dict[str, bytes]) -> None:
+    file = _shared_file(key)
+    if file is None:
+        return
+    file.parent.mkdir(parents=True, exist_ok=True)
+    partial = file.with_name(f".{file.name}.{os.getpid()}")
+    partial.write_text(json.dumps({path: content.decode() for path, content in files.items()}), encoding="utf-8")
+    os.replace(partial, file)
 
 
 @dataclass
@@ -59,6 +105,12 @@ class WorkingCopy:
     topology_file: Path
     """The topology file inside the copy."""
     _model: tuple[bytes, Topology] | None = None
+    _tree_certs: tuple[tuple[str, bytes], ...] = field(init=False, default=())
+    """The sealing certificates (file name, PEM) the copy started with, read at creation: the tree's own, the same in
+    every process of a run, so renders with them are shared (`share_renders`)."""
+
+    def __post_init__(self) -> None:
+        self._tree_certs = self._certificates()
 
     @classmethod
     def copy_of(cls, source: Path, topology: Path, dest: Path) -> WorkingCopy:
@@ -69,6 +121,10 @@ class WorkingCopy:
         if not inside.exists():
             shutil.copy2(topo, inside)
         return cls(root=dest, topology_file=inside)
+
+    def _certificates(self) -> tuple[tuple[str, bytes], ...]:
+        certs = self.root / "certs"
+        return tuple(sorted((p.name, p.read_bytes()) for p in certs.glob("*.pem"))) if certs.is_dir() else ()
 
     @property
     def topology(self) -> Topology:
@@ -92,16 +148,22 @@ class WorkingCopy:
 
     def render(self) -> dict[str, bytes]:
         """What the generator makes of the copy's topology and certificates now (repo-relative path -> bytes)."""
-        certs = tuple(sorted((p.name, p.read_bytes()) for p in (self.root / "certs").glob("*.pem"))) if (self.root / "certs").is_dir() else ()
+        certs = self._certificates()
         key = (self.topology_file.relative_to(self.root).as_posix(), self.topology_file.read_bytes(), certs)
         if key not in _RENDERS:
-            from kcpgitops.render import render  # the generator (cdk8s): only the person's render step needs it
+            # Certificates fetched from this process's clusters carry its own keys: no other process renders them.
+            shared = certs == self._tree_certs
+            out = _shared_render(key) if shared else None
+            if out is None:
+                from kcpgitops.render import render  # the generator (cdk8s): only the person's render step needs it
 
-            rendered = render(self.topology, topology_path=self.topology_file)
-            out = {}
-            for tree in RENDERED_TREES:
-                for path, text in rendered.files(tree).items():
-                    out[f"{tree}/{path.as_posix()}"] = text.encode()
+                rendered = render(self.topology, topology_path=self.topology_file)
+                out = {}
+                for tree in RENDERED_TREES:
+                    for path, text in rendered.files(tree).items():
+                        out[f"{tree}/{path.as_posix()}"] = text.encode()
+                if shared:
+                    _share_render(key, out)
             _RENDERS[key] = out
         return _RENDERS[key]
 

@@ -20,7 +20,8 @@ from cryptography.hazmat.primitives import serialization
 
 from charts.ca_policy import CA_ROTATION_POLICY, KCP_CA_ROTATION
 from kcpgitops.bootstrap import bootstrap_steps
-from kcpgitops.topology import Topology, TopologyError, load_topology
+from kcpgitops.topology import Topology, TopologyError, acme_solver, load_topology
+from kcpgitops.yaml_cache import SAFE_LOADER
 from kcpmodel import INTERMEDIATE_CAS, ca_name
 
 from ._controllers.cert_manager import renew
@@ -36,6 +37,7 @@ __all__ = ["SCENARIOS", "Scenario", "run_scenario", "trust_problems"]
 CONVERGE_LIMIT = 4 * 3600.0
 """Simulated time a rollout may take before it counts as stalled."""
 LAYOUTS = Path(__file__).resolve().parent / "layouts"
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 """Layouts before issue 9's fixes, kept as data: `cyclic-bootstrap/argocd/` is the default topology's argocd/ tree then."""
 
 
@@ -497,7 +499,8 @@ def day2_add_cluster(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:
         return stalls
     topology = rehearsal.topology
     name = f"cluster-{len(topology.clusters) + 1}"
-    shard = "gamma"
+    taken = {s.name for s in topology.all_shards}
+    shard = next(n for n in ("gamma", "delta", "epsilon", "zeta") if n not in taken)
 
     def edit(data: dict) -> None:
         git = dict(data["clusters"][0].get("git") or {})
@@ -686,9 +689,9 @@ def fault_missing_git_credential(rehearsal: Rehearsal, failed: list[str]) -> lis
 
 
 def fault_missing_dns_solver_secret(rehearsal: Rehearsal, failed: list[str]) -> list[Stall]:
-    acme = rehearsal.topology.front_proxy.acme
-    name = acme.cloudflare.api_key_secret_name if acme and acme.cloudflare else "cloudflare-api-key-secret"
-    return _install(rehearsal, Person(rehearsal, skip_secrets={f"cert-manager/{name}"}))
+    # The Secrets of the solver that renders (`frontProxy.acme.dns01`'s provider, or `acme.cloudflare`).
+    solver = acme_solver(rehearsal.topology.front_proxy.acme)
+    return _install(rehearsal, Person(rehearsal, skip_secrets={f"cert-manager/{s.name}" for s in solver.secrets}))
 
 
 def _needs_remote_shard(topology: Topology) -> str:
@@ -697,6 +700,12 @@ def _needs_remote_shard(topology: Topology) -> str:
 
 def _needs_acme(topology: Topology) -> str:
     return "" if topology.front_proxy.certificate == "acme" else "the front-proxy certificate does not come from ACME"
+
+
+def _needs_dns_solver_secret(topology: Topology) -> str:
+    if _needs_acme(topology):
+        return _needs_acme(topology)
+    return "" if acme_solver(topology.front_proxy.acme).secrets else "the DNS-01 solver reads no Secret (ambient credentials)"
 
 
 def _old_layout_covers(topology: Topology) -> str:
@@ -741,13 +750,14 @@ def _old_health_checks(*kinds: str) -> Callable[[Path], None]:
     """Put the pre-fix Lua of some kinds into every cluster's argocd-cm."""
 
     def prepare(tree: Path) -> None:
-        old = yaml.safe_load((OLD_ARGOCD / "cluster-1" / _ARGOCD_CM).read_text(encoding="utf-8"))["data"]
+        # libyaml both ways: these ConfigMaps carry every Lua script (about 1 s of pure-Python YAML per run otherwise).
+        old = yaml.load((OLD_ARGOCD / "cluster-1" / _ARGOCD_CM).read_text(encoding="utf-8"), Loader=SAFE_LOADER)["data"]
         for path in sorted((tree / "argocd").glob(f"*/{_ARGOCD_CM}")):
-            cm = yaml.safe_load(path.read_text(encoding="utf-8"))
+            cm = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
             for kind in kinds:
                 script = old[_HEALTH + kind]
                 cm["data"][_HEALTH + kind] = _KEEP_SELF_MANAGED_ROOT + script if kind == "argoproj.io_Application" else script
-            path.write_text(yaml.safe_dump(cm, sort_keys=False), encoding="utf-8")
+            path.write_text(yaml.dump(cm, Dumper=_DUMPER, sort_keys=False), encoding="utf-8")
 
     return prepare
 
@@ -837,7 +847,7 @@ SCENARIOS: dict[str, Scenario] = {s.name: s for s in (
     Scenario("fault-missing-git-credential", "fault", "the bridge's Git credential Secret was not created",
              fault_missing_git_credential, stalls_on="pod could not start: secret", applies=_needs_remote_shard),
     Scenario("fault-missing-dns-solver-secret", "fault", "the ACME DNS solver Secret the README asks for was not created",
-             fault_missing_dns_solver_secret, stalls_on="Certificate", applies=_needs_acme),
+             fault_missing_dns_solver_secret, stalls_on="Certificate", applies=_needs_dns_solver_secret),
     Scenario("regression-cyclic-bootstrap", "fault", "defect 1: the old bootstrap layout (fixture) waits on itself",
              fresh_install, stalls_on="cycle", prepare=_old_layout, applies=_old_layout_covers),
     Scenario("regression-etcd-druid-values", "fault", "defect 2: the old etcd-druid Application never reconciles an Etcd spec change",

@@ -11,6 +11,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
+from ._repo import share_renders
 from ._report import Outcome, as_json, markdown
 from ._scenarios import SCENARIOS, Scenario, run_scenario
 
@@ -65,7 +66,7 @@ def main(argv: list[str]) -> int:
         if not path.is_file():
             print(f"error: topology file {path} not found; pass --topology or --also with an existing file", file=sys.stderr)
             return EXIT_USAGE
-    stems = [topology.stem, *(p.stem for p in args.also)]
+    stems = [topology.stem, *(_name(p) for p in args.also)]
     if len(set(stems)) != len(stems):
         print(f"error: topology files need distinct names (their reports are named after them): {', '.join(stems)}", file=sys.stderr)
         return EXIT_USAGE
@@ -76,6 +77,7 @@ def main(argv: list[str]) -> int:
     order = sorted(range(len(groups)), key=lambda i: -len(groups[i]))
     try:
         pool = ProcessPoolExecutor(max_workers=args.jobs, mp_context=get_context("spawn")) if args.jobs > 1 else None
+        finished = False
         try:
             todo = [(source, topology, args.render), *((source, p.resolve(), True) for p in args.also)]
             trees: list[tuple[Path, Path]] = []
@@ -93,17 +95,20 @@ def main(argv: list[str]) -> int:
                 for i in order[1:]:
                     futures[(index, i)] = _submit(pool, groups[i], tree, topo, scratch / f"topology-{index}")
             results = [[_result(futures[(index, i)]) for i in range(len(groups))] for index in range(len(trees))]
+            finished = True
         finally:
             if pool is not None:
-                pool.shutdown(cancel_futures=True)
-        runs = [(index, topo) for index, (_, topo) in enumerate(trees)]
+                # Once every group has finished, the workers exit (releasing their caches takes about a second) while
+                # this process writes the reports and removes the scratch directory, which no worker touches any
+                # more; the interpreter waits for them before it exits. After a failure they are stopped first.
+                pool.shutdown(wait=not finished, cancel_futures=True)
         passed = True
-        for (index, topo), result in zip(runs, results, strict=True):
+        for index, (label, result) in enumerate(zip(stems, results, strict=True)):
             outcomes = [outcome for group in result for outcome in group]
-            passed &= _print_outcomes(topo, outcomes, multiple=len(runs) > 1)
+            passed &= _print_outcomes(label, outcomes, multiple=len(stems) > 1)
             report = as_json(outcomes) if args.json else markdown(outcomes)
             if args.output:
-                target = args.output if index == 0 else args.output.with_name(f"{args.output.stem}-{topo.stem}{args.output.suffix}")
+                target = args.output if index == 0 else args.output.with_name(f"{args.output.stem}-{label}{args.output.suffix}")
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(report, encoding="utf-8")
             print(report)
@@ -115,8 +120,17 @@ def main(argv: list[str]) -> int:
             shutil.rmtree(scratch, ignore_errors=True)
 
 
+def _name(topology: Path) -> str:
+    """What an --also topology's report is named after: its file's stem, or its folder's name for the presets'
+    `examples/<pattern>/topology.yaml`."""
+    return topology.parent.name if topology.stem == "topology" else topology.stem
+
+
 def _submit(pool: ProcessPoolExecutor | None, group: list[Scenario], tree: Path, topology: Path, work: Path) -> object:
-    job = ([scenario.name for scenario in group], tree, topology, work)
+    # Worker processes share the renders every one of them needs (the tree's own certificates) through the scratch
+    # directory; a single process has them in memory already.
+    shared = work.parent / "renders" if pool is not None else None
+    job = ([scenario.name for scenario in group], tree, topology, work, shared)
     return pool.submit(_run_group, job) if pool is not None else _run_group(job)
 
 
@@ -124,8 +138,8 @@ def _result(submitted: object) -> list[Outcome]:
     return submitted.result() if isinstance(submitted, Future) else submitted  # type: ignore[return-value]
 
 
-def _print_outcomes(topology: Path, outcomes: list[Outcome], *, multiple: bool) -> bool:
-    prefix = f"{topology.name}: " if multiple else ""
+def _print_outcomes(label: str, outcomes: list[Outcome], *, multiple: bool) -> bool:
+    prefix = f"{label}: " if multiple else ""
     for outcome in outcomes:
         print(f"{prefix}{'pass' if outcome.passed else 'FAIL'}: {outcome.scenario}: {outcome.summary}", file=sys.stderr)
         if not outcome.passed:
@@ -147,8 +161,9 @@ def _groups(selected: list[Scenario]) -> list[list[Scenario]]:
     return groups
 
 
-def _run_group(job: tuple[list[str], Path, Path, Path]) -> list[Outcome]:
-    names, source, topology, scratch = job
+def _run_group(job: tuple[list[str], Path, Path, Path, Path | None]) -> list[Outcome]:
+    names, source, topology, scratch, shared_renders = job
+    share_renders(shared_renders)
     outcomes, world = [], None
     try:
         for scenario in (SCENARIOS[name] for name in names):

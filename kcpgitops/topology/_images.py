@@ -6,6 +6,10 @@ tag, and optionally pins each by digest. It replaces the older full references `
 `kcp.clusterSecrets.image`, which still work (each with a deprecation warning naming the key to use instead, see
 `kcpgitops.topology.deprecations`); `job_image()` is the one place that decides which of the two governs an image.
 
+The block also says where every other image comes from: `mirror` (a registry all images the product renders are
+pulled through, `Images.mirrored()` the one rewrite every chart calls), `pullSecrets` (pull Secrets every rendered pod
+names) and `charts` (the Helm chart repositories Argo CD reads).
+
 References follow the grammar of distribution/reference@v0.6.0:regexp.go (`domainAndPort`, `pathComponent`, `tag`;
 `referencePat` puts `:<tag>` before `@<digest>`) and its 255-character limit on the path
 (reference.go `RepositoryNameTotalLengthMax`), so every reference rendered here is one docker, podman, buildah and the
@@ -20,8 +24,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
 from ._base import Model
 from ._kcp import REPO_ROOT
@@ -94,8 +99,101 @@ def _check_repository(value: str) -> str:
     return value
 
 
+_SECRET_NAME_RE = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+"""A Secret's name: a DNS-1123 subdomain (k8s.io/apimachinery validation IsDNS1123Subdomain), at most 253 characters."""
+
+DOCKER_HUB = "docker.io"
+"""distribution/reference@v0.6.0:normalize.go defaultDomain: the registry of an image named without a host."""
+_LEGACY_DOCKER_HUB = "index.docker.io"
+"""normalize.go legacyDefaultDomain, the same registry as DOCKER_HUB."""
+_OFFICIAL_PREFIX = "library/"
+"""normalize.go officialRepoPrefix: Docker Hub's namespace of single-name images (`redis` is `library/redis`)."""
+
+
+def split_registry(image: str) -> tuple[str, str]:
+    """(registry host, rest) of an image name as docker, containerd and the kubelet read it: `ghcr.io/kcp-dev/kcp:v1`
+    is (`ghcr.io`, `kcp-dev/kcp:v1`), `bitnami/x` is (`docker.io`, `bitnami/x`), `redis` is (`docker.io`, `library/redis`).
+
+    distribution/reference@v0.6.0:normalize.go splitDockerDomain, written again here (it is Go).
+    """
+    first, slash, rest = image.partition("/")
+    if not slash:
+        return DOCKER_HUB, _OFFICIAL_PREFIX + image
+    if first == "localhost" or any(c in first for c in ".:") or first.lower() != first:
+        host, remainder = (DOCKER_HUB if first == _LEGACY_DOCKER_HUB else first), rest
+    else:
+        host, remainder = DOCKER_HUB, image
+    if host == DOCKER_HUB and "/" not in remainder:
+        remainder = _OFFICIAL_PREFIX + remainder
+    return host, remainder
+
+
+def _check_secret_name(value: str) -> str:
+    if len(value) > 253 or not _SECRET_NAME_RE.match(value):
+        raise ValueError(f"{value!r} is not a Secret name: lowercase letters, digits, '-' and '.', starting and ending "
+                         "with a letter or digit, at most 253 characters, e.g. 'registry-pull'")
+    return value
+
+
+def _check_chart_repository(value: str) -> str:
+    """A Helm chart repository Argo CD v3.5.1 reads: an `https://` repository index, or an OCI registry path.
+
+    Argo CD takes a Helm source's repoURL without a scheme as an OCI registry and one with a scheme as a repository
+    index (argoproj/argo-cd@v3.5.1:util/helm/client.go IsHelmOciRepo, used by reposerver/repository/repository.go
+    newHelmClientResolveRevision), so OCI repositories are written without `oci://`.
+    """
+    if "://" not in value:
+        host, _, path = value.partition("/")
+        if "@" in value or not path or not ("." in host or ":" in host or host == "localhost") or not _HOST_RE.match(host):
+            raise ValueError(f"{value!r} is neither an https:// Helm repository nor an OCI registry path; write e.g. "
+                             "'https://charts.example.com' or 'registry.example.com/charts' (OCI, without a scheme)")
+        if not _PATH_RE.match(path):
+            raise ValueError(f"{value!r}: {path!r} is not an OCI repository path: lowercase letters, digits and '.', '_', "
+                             "'-' between them, separated by '/', e.g. 'registry.example.com/charts'")
+        return value
+    try:
+        parts = urlsplit(value)
+        credentials = parts.username is not None or parts.password is not None
+        host = parts.hostname
+    except ValueError:
+        raise ValueError("is not a URL; write e.g. 'https://charts.example.com'") from None
+    if credentials:
+        # Never echo the value: it holds a credential.
+        raise ValueError("must not embed credentials (user:password@); give Argo CD a repository Secret instead "
+                         "(the bootstrap steps name it)")
+    if parts.scheme == "oci":
+        raise ValueError(f"{value!r}: write an OCI registry without the oci:// scheme, e.g. "
+                         f"{value.removeprefix('oci://')!r}: Argo CD v3.5.1 reads a Helm repoURL without a scheme as OCI")
+    if parts.scheme != "https":
+        raise ValueError(f"{value!r}: Argo CD would fetch the chart unencrypted; use an https:// Helm repository or "
+                         "an OCI registry path")
+    if not host or not _HOST_RE.match(host) or parts.query or parts.fragment:
+        raise ValueError(f"{value!r} is not a Helm repository URL such as 'https://charts.example.com/stable'")
+    return value
+
+
+class ChartRepositories(Model):
+    """Where Argo CD pulls each pinned Helm chart from (`spec.source.repoURL` of its Application).
+
+    Each is an `https://` Helm repository or an OCI registry path without a scheme; a mirror must hold the same chart
+    versions (`versions.certManager`, `versions.sealedSecrets`, `versions.etcdDruid`) under the same chart names.
+    """
+
+    cert_manager: str = "https://charts.jetstack.io"
+    """Repository of the `cert-manager` chart; default `https://charts.jetstack.io`, Jetstack's."""
+    sealed_secrets: str = "https://bitnami-labs.github.io/sealed-secrets"
+    """Repository of the `sealed-secrets` chart; default `https://bitnami-labs.github.io/sealed-secrets`, the
+    project's."""
+    etcd_druid: str = "europe-docker.pkg.dev/gardener-project/releases/charts/gardener"
+    """Repository of the `etcd-druid` chart; default `europe-docker.pkg.dev/gardener-project/releases/charts/gardener`,
+    the OCI registry gardener/etcd-druid's release workflow publishes it to."""
+
+    _urls = field_validator("cert_manager", "sealed_secrets", "etcd_druid")(classmethod(lambda cls, v: _check_chart_repository(v)))
+
+
 class Images(Model):
-    """Where the two job images are pushed and how the CronJobs name them: `<registry>/<repository>:<tag>[@<digest>]`."""
+    """Where the two job images are pushed and how the CronJobs name them: `<registry>/<repository>:<tag>[@<digest>]`;
+    where every image the product renders is pulled from (`mirror`, `pullSecrets`) and where the charts come from."""
 
     registry: str = "ghcr.io/example"
     """Registry host and optional path both images are pushed under, e.g. `ghcr.io/acme`; default `ghcr.io/example`
@@ -116,8 +214,31 @@ class Images(Model):
     """Digest (`sha256:<64 hex>`) pinning the workspace-clusters image; default none (the tag alone). Same form as
     `bridgeDigest`."""
 
-    _registry = field_validator("registry")(classmethod(lambda cls, v: _check_registry(v)))
+    mirror: str | None = None
+    """Registry host and optional path every image the product renders is pulled through, e.g.
+    `registry.internal:5000/mirror`; default none (each image from its own registry). An image keeps its path below
+    its registry host: `ghcr.io/kcp-dev/kcp:v0.32.3` becomes `<mirror>/kcp-dev/kcp:v0.32.3` (Docker Hub's `redis` is
+    `docker.io/library/redis`, so `<mirror>/library/redis`). The mirror must hold a copy of each (the root cluster's
+    bootstrap steps list them): a pull-through cache or copies made with `crane copy`."""
+    pull_secrets: tuple[Annotated[str, AfterValidator(_check_secret_name)], ...] = ()
+    """Names of `kubernetes.io/dockerconfigjson` Secrets every pod the product renders pulls with (kcp's through
+    kcp-operator's `deploymentTemplate`, kcp-operator, the two jobs, cert-manager and sealed-secrets); default none.
+    Created by hand on each cluster, in each namespace such a pod runs in (the bootstrap steps list them); never
+    rendered."""
+    charts: ChartRepositories = Field(default_factory=ChartRepositories)
+    """Helm chart repositories Argo CD installs cert-manager, sealed-secrets and etcd-druid from; default the
+    upstream ones."""
+
+    _registry = field_validator("registry", "mirror")(classmethod(lambda cls, v: v if v is None else _check_registry(v)))
     _repositories = field_validator("bridge", "workspace_clusters")(classmethod(lambda cls, v: _check_repository(v)))
+
+    @field_validator("pull_secrets")
+    @classmethod
+    def _pull_secrets_once(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        twice = sorted({n for n in value if value.count(n) > 1})
+        if twice:
+            raise ValueError(f"{', '.join(repr(n) for n in twice)} named twice; list each pull Secret once")
+        return value
 
     @field_validator("tag", mode="before")
     @classmethod
@@ -153,6 +274,13 @@ class Images(Model):
                                  f"accept at most {_PATH_MAX} (after the host): shorten registry or {job}")
         return self
 
+    def mirrored(self, image: str) -> str:
+        """`image` (a repository, with or without tag or digest) as the clusters pull it: unchanged without `mirror`,
+        else its registry host replaced by `mirror` and the rest kept. The one rewrite every chart calls."""
+        if self.mirror is None:
+            return image
+        return f"{self.mirror}/{split_registry(image)[1]}"
+
     def repository(self, job: Job) -> str:
         """`<registry>/<repository name>` of one job image."""
         return f"{self.registry}/{self.bridge if job == 'bridge' else self.workspace_clusters}"
@@ -183,9 +311,11 @@ class JobImage:
     job: Job
     """`bridge` or `workspaceClusters`."""
     reference: str
-    """What the CronJob pulls."""
+    """What the CronJob pulls: `source` through `images.mirror` when one is set."""
+    source: str
+    """The reference as `images:` (or the deprecated field) names it, before the mirror: where the image is pushed."""
     build_tag: str
-    """What `make images` tags and a push sends: `reference` without its digest, always with a tag (a digest names
+    """What `make images` tags and a push sends: `source` without its digest, always with a tag (a digest names
     content a push produces, not a name a build can give)."""
     dockerfile: str
     """Dockerfile at the repository root the image is built from."""
@@ -202,11 +332,12 @@ def job_image(topology: Topology, job: Job) -> JobImage:
     images = topology.images
     deprecated = deprecated_reference(topology.bridge, topology.kcp, job)
     if deprecated is not None and not images.fields_for(job):
-        reference, fields = deprecated, (DEPRECATED_FIELDS[job],)
+        source, fields = deprecated, (DEPRECATED_FIELDS[job],)
     else:
-        reference, fields = images.reference(job), images.fields_for(job)
-    return JobImage(job=job, reference=reference, build_tag=_build_tag(reference, images), dockerfile=DOCKERFILES[job],
-                    fields=fields)
+        source, fields = images.reference(job), images.fields_for(job)
+    # Built and pushed where the topology names it; pulled through the mirror (whose copy has the same digest).
+    return JobImage(job=job, reference=images.mirrored(source), source=source, build_tag=_build_tag(source, images),
+                    dockerfile=DOCKERFILES[job], fields=fields)
 
 
 def deprecated_reference(bridge: Any, kcp: Any, job: Job) -> str | None:

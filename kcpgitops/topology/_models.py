@@ -7,14 +7,18 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from ._acme import Dns01, check_acme
 from ._argocd import ArgoCd
+from ._audit import Audit
 from ._base import Model
 from ._bridge import Bridge
+from ._etcd_settings import BackupStore, ByteSize, EtcdScheduling, GoDuration, ObjectName, SnapshotCompression, check_backup, check_etcd
 from ._exposure import GUIDE_FRONT_PROXY_ANNOTATIONS, Exposure, LoadBalancer, operator_owned_problems, resolve
 from ._git import BridgeDestination, BridgeTarget, check_bridge_path, check_git_url, check_repo_path, repository_key
 from ._images import Images, TopologyImages
 from ._kcp import Kcp
 from ._overrides import WITHIN_TOPOLOGY, Override
+from ._scheduling import FrontProxyScheduling, KcpDefaults, KcpOperator, ShardScheduling
 
 DNS_LABEL = r"[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?"
 _DNS_LABEL_RE = re.compile(rf"^{DNS_LABEL}$")
@@ -144,12 +148,29 @@ class Resources(_Model):
 class EtcdBackup(_Model):
     """etcd-backup-restore sidecar settings."""
 
+    store: BackupStore | None = None
+    """Object store the snapshots go to (`provider`, `container`, `prefix`, `credentialsSecret`); without one no
+    snapshot is taken and the settings below have no effect. Default: none."""
     full_snapshot_schedule: str = "0 */24 * * *"
-    """Cron schedule of full snapshots."""
+    """Cron schedule of full snapshots (five fields, as etcd-druid's CRD accepts). Default `0 */24 * * *`."""
     delta_snapshot_period: str = "300s"
-    """Period between delta snapshots."""
+    """Period between delta snapshots. Default `300s`."""
     garbage_collection_period: str = "43200s"
-    """Period of snapshot garbage collection."""
+    """Period of snapshot garbage collection; longer than `deltaSnapshotPeriod`. Default `43200s`."""
+    garbage_collection_policy: Literal["Exponential", "LimitBased"] = "Exponential"
+    """`Exponential` (of older full snapshots keep the last 24 hourly, 7 daily and 4 weekly ones:
+    gardener/etcd-backup-restore@v0.39.0:pkg/snapshot/snapshotter/garbagecollector.go RunGarbageCollector) or
+    `LimitBased` (keep the newest `maxBackupsLimitBasedGC`). Default `Exponential`."""
+    max_backups_limit_based_gc: int | None = Field(None, ge=1, le=2**31 - 1, alias="maxBackupsLimitBasedGC")
+    """Full snapshots kept by the `LimitBased` policy. Default: none (etcd-druid's 7)."""
+    delta_snapshot_memory_limit: ByteSize = "1Gi"
+    """Size of pending changes that triggers a delta snapshot before its period. Default `1Gi`."""
+    delta_snapshot_retention_period: GoDuration | None = None
+    """How long delta snapshots outside the latest full snapshot's set are kept. Default: none (not passed on)."""
+    etcd_snapshot_timeout: GoDuration | None = None
+    """Timeout of one full snapshot. Default: none (etcd-druid's `15m`)."""
+    compression: SnapshotCompression = SnapshotCompression()
+    """Snapshot compression (`enabled`, `policy`). Default: off, `gzip`."""
     resources: Resources = Resources(requests_cpu="23m", requests_memory="128Mi", limits_cpu="200m", limits_memory="1Gi")
     """Resources of the backup-restore sidecar."""
 
@@ -157,6 +178,7 @@ class EtcdBackup(_Model):
     _durations = field_validator("delta_snapshot_period", "garbage_collection_period")(
         classmethod(lambda cls, v: _check_duration(v))
     )
+    _druid_rules = model_validator(mode="after")(check_backup)
 
 
 class Etcd(_Model):
@@ -172,6 +194,14 @@ class Etcd(_Model):
     """Resources of each etcd member."""
     backup: EtcdBackup = EtcdBackup()
     """Backup sidecar settings."""
+    storage_class: ObjectName | None = None
+    """StorageClass of each member's volume (`spec.storageClass`); etcd-druid's CRD refuses to add, change or remove
+    it once the Etcd exists. Default: none (the cluster's default class)."""
+    storage_capacity: ByteSize | None = None
+    """Size of each member's volume (`spec.storageCapacity`), at least `quota`; set it before the first sync (a later
+    change fails on the StatefulSet's immutable volume claim template). Default: none (etcd-druid's `16Gi`)."""
+    scheduling: EtcdScheduling = EtcdScheduling()
+    """Affinity, topology spread constraints and priority class of the etcd pods. Default: none of them."""
 
     @field_validator("replicas")
     @classmethod
@@ -182,6 +212,7 @@ class Etcd(_Model):
 
     _quota = field_validator("quota")(classmethod(lambda cls, v: _check_quantity(v)))
     _cron = field_validator("defragmentation_schedule")(classmethod(lambda cls, v: _check_cron(v)))
+    _druid_rules = model_validator(mode="after")(check_etcd)
 
 
 class Oidc(_Model):
@@ -231,13 +262,26 @@ class Acme(_Model):
     account_key_secret_name: Name = "le-issuer-account-key"
     """Secret cert-manager creates for the ACME account key."""
     cloudflare: Cloudflare = Cloudflare()
-    """DNS-01 solver (Cloudflare)."""
+    """DNS-01 solver (Cloudflare global API key, as in the guide) while `dns01` is unset; not together with `dns01`.
+    Default: the guide's (`email@example.com`, Secret `cloudflare-api-key-secret`, key `api-key`)."""
+    dns01: Dns01 | None = None
+    """DNS-01 solver: exactly one of `cloudflare`, `route53`, `cloudDNS`, `azureDNS`, `rfc2136`, credentials by
+    Secret name or ambient (kcpgitops/topology/_acme.py). Default: none (the `cloudflare` field above solves)."""
     ca_secret_name: Name = "letsencrypt-ca"
     """Secret holding the ACME CA's root (ISRG Root X1) that kcp components trust."""
 
+    _one_solver = model_validator(mode="after")(check_acme)
+
+
+class Cdn(_Model):
+    """A CDN in front of a front-proxy that terminates TLS at its edge and re-encrypts to the origin (kcp-comer)."""
+
+    provider: Literal["cloudflare"] = "cloudflare"
+    """The CDN; kcp's kcp-comer guide documents Cloudflare only. Default: `cloudflare`."""
+
 
 class FrontProxy(_Model):
-    """The kcp front-proxy: the only public endpoint."""
+    """A kcp front-proxy: kcp's entry point (the first of `frontProxies` is the public one)."""
 
     name: Name = "frontproxy"
     """FrontProxy object name."""
@@ -259,6 +303,17 @@ class FrontProxy(_Model):
     """Name of the admin Kubeconfig object and its Secret."""
     admin_kubeconfig_validity: str = "8766h"
     """Validity of the admin kubeconfig's client certificate."""
+    scheduling: FrontProxyScheduling | None = None
+    """Resources and placement of this front-proxy's pods (`spec.resources`, `spec.deploymentTemplate`), placement over
+    `kcpDefaults.scheduling` field by field. Default: none (kcp-operator's: no resources, no placement)."""
+    ca_bundle_secret: Name | None = None
+    """Secret (key `tls.crt`, a public CA certificate) kcp-operator adds to the CA data of this front-proxy's admin
+    kubeconfigs and to its backend trust (`spec.caBundleSecretRef`), e.g. the CDN edge certificate's issuing CA
+    (kcp-comer's `google-we1-ca`), created by hand. Default: `acme.caSecretName` with `certificate: acme` (rendered),
+    else none."""
+    cdn: Cdn | None = None
+    """Set when this front-proxy sits behind a re-encrypting CDN (kcp-comer): its DNS record is a proxied CDN record
+    and clients authenticate with OIDC only (a CDN drops client certificates). Needs `caBundleSecret`. Default: none."""
 
     _hostname = field_validator("hostname")(classmethod(lambda cls, v: v if v is None else _check_hostname(v)))
     _validity = field_validator("admin_kubeconfig_validity")(classmethod(lambda cls, v: _check_duration(v)))
@@ -293,6 +348,17 @@ class Shard(_Model):
     """Exposure of this shard's Service, over its cluster's `loadBalancer`, field by field. `type: ClusterIP` makes
     the shard private (in-cluster URL, no DNS record); only a shard next to the front-proxy can be private. Default:
     the cluster's settings."""
+    scheduling: ShardScheduling | None = None
+    """Resources and placement of this shard's kcp pods (`spec.resources`, `spec.deploymentTemplate`; the root shard's
+    placement also applies to its internal proxy), placement over `kcpDefaults.scheduling` field by field. Default:
+    none (kcp-operator's resources, no placement)."""
+    audit: Audit | None = None
+    """Audit policy and webhook of this shard (`spec.audit`); replaces `kcpDefaults.audit` whole (`{}` switches it
+    off). Default: none (`kcpDefaults.audit`)."""
+    private_front_proxy: Name | None = None
+    """Root shard only: a front-proxy of `frontProxies` (not the first, not behind a CDN) that kcp's own components
+    dial with client certificates, rendered as `external.privateHostname`/`privatePort` (kcp-comer). The in-cluster
+    tools (kcp-ws-clusters, the verify step) use it too. Default: none (everything dials the first front-proxy)."""
 
     _hostname = field_validator("hostname")(classmethod(lambda cls, v: v if v is None else _check_hostname(v)))
 
@@ -348,8 +414,17 @@ class Topology(_Model):
     """Further shards; one on another cluster travels there as a bundle."""
     front_proxy: FrontProxy = FrontProxy()
     """The front-proxy."""
+    front_proxies: list[FrontProxy] | None = Field(None, min_length=1)
+    """Several front-proxies (kcp-comer: a public one behind a CDN and an internal one); the first is the public one
+    the root shard's `external` names. Instead of `frontProxy` (the one-element form). Default: `[frontProxy]`."""
     etcd: Etcd = Etcd()
     """etcd settings shared by every shard's etcd."""
+    kcp_defaults: KcpDefaults = KcpDefaults()
+    """What every kcp component gets unless its own block sets it: `scheduling` (placement of every kcp pod; resources
+    are per component) and `audit` (every shard's). Default: none of them."""
+    kcp_operator: KcpOperator = KcpOperator()
+    """The kcp-operator Deployment on the root shard's cluster: `scheduling` (resources, placement, priority class).
+    Default: the vendored manifest's."""
     oidc: Oidc | None = Oidc()
     """OIDC settings (null disables OIDC)."""
     versions: Versions = Versions()
@@ -387,10 +462,12 @@ class Topology(_Model):
                     f"{where}: cluster {shard.cluster!r} is not declared; add it under 'clusters' "
                     f"or use one of: {', '.join(cluster_names)}"
                 )
-        problems = self._exposure_problems()
+        self._fold_front_proxies()
+        problems = self._front_proxy_problems() + self._exposure_problems()
         if problems:
             raise ValueError(problems[0])
-        hosts = [self.front_proxy_hostname, *(self.shard_hostname(s) for s in shards)]
+        hosts = [*(self.front_proxy_hostname_of(p) for p in self.all_front_proxies),
+                 *(self.shard_hostname(s) for s in shards if not self.shard_exposure(s).private)]
         if self.kcp is not None:
             self.kcp.check_against(self)
         if len(set(hosts)) != len(hosts):
@@ -401,14 +478,71 @@ class Topology(_Model):
             )
         return self
 
+    def _fold_front_proxies(self) -> None:
+        # `frontProxy` is the one-element form of `frontProxies`; `front_proxy` always names the first (public) one.
+        if self.front_proxies is None:
+            return
+        if "front_proxy" in self.model_fields_set:
+            raise ValueError("frontProxy and frontProxies are both set; keep one (frontProxy is the one-element form)")
+        proxies = [p if i == 0 or "admin_kubeconfig" in p.model_fields_set
+                   else p.model_copy(update={"admin_kubeconfig": f"kcp-admin-{p.name}"})
+                   for i, p in enumerate(self.front_proxies)]
+        object.__setattr__(self, "front_proxies", proxies)
+        object.__setattr__(self, "front_proxy", proxies[0])
+
+    def _front_proxy_problems(self) -> list[str]:
+        problems: list[str] = []
+        proxies = self.all_front_proxies
+        where = self._front_proxy_path
+        for field in ("name", "admin_kubeconfig"):
+            seen: dict[str, int] = {}
+            for index, proxy in enumerate(proxies):
+                value = getattr(proxy, field)
+                if value in seen:
+                    key = "adminKubeconfig" if field == "admin_kubeconfig" else field
+                    problems.append(f"{where(index)}.{key}: {value!r} is used by {where(seen[value])} too; give each front-proxy its own")
+                seen.setdefault(value, index)
+        for index, proxy in enumerate(proxies):
+            if index and proxy.hostname is None:
+                problems.append(f"{where(index)}.hostname: only the first front-proxy defaults to api.<domain>; set this one's hostname")
+            if proxy.cdn is not None and proxy.ca_bundle_secret is None:
+                problems.append(f"{where(index)}.caBundleSecret: a front-proxy behind a CDN needs the CA that issues the CDN's "
+                                "edge certificate, so its admin kubeconfig trusts the CDN; name the Secret holding it (key tls.crt)")
+        for index, shard in enumerate(self.shards):
+            if shard.private_front_proxy is not None:
+                problems.append(f"shards[{index}].privateFrontProxy: only the root shard names the private front-proxy; move it to rootShard")
+        private = self.root_shard.private_front_proxy
+        names = [p.name for p in proxies]
+        if private is not None:
+            if private not in names[1:]:
+                problems.append(f"rootShard.privateFrontProxy: {private!r} is not one of the further front-proxies; use one of: "
+                                f"{', '.join(names[1:]) or '(declare it under frontProxies)'}")
+            elif proxies[names.index(private)].cdn is not None:
+                problems.append(f"rootShard.privateFrontProxy: {private!r} sits behind a CDN, which drops the client certificates "
+                                "kcp's components authenticate with; name a front-proxy without cdn")
+        elif proxies[0].cdn is not None:
+            problems.append("rootShard.privateFrontProxy: the first front-proxy sits behind a CDN, which drops the client "
+                            "certificates kcp's shards authenticate with (kcp-dev/kcp@dac74f5955f1d4c703e87dd5cfecbc9a0a514643:"
+                            "docs/content/setup/production/kcp-comer.md); add a front-proxy without cdn and name it here")
+        for index, shard in enumerate(self.all_shards):
+            if shard.hostname is not None and self.shard_exposure(shard).private:
+                at = "rootShard" if index == 0 else f"shards[{index - 1}]"
+                problems.append(f"{at}.hostname: a private shard (loadBalancer type ClusterIP) has no public hostname; "
+                                "remove it, or make the shard public")
+        return problems
+
+    def _front_proxy_path(self, index: int) -> str:
+        return f"frontProxies[{index}]" if self.front_proxies is not None else "frontProxy"
+
     def _exposure_problems(self) -> list[str]:
         problems: list[str] = []
         root_cluster = self.root_shard.cluster
-        proxy = self.front_proxy_exposure
-        if proxy.private:
-            problems.append(f"{proxy.origin['type']}: the front-proxy is kcp's only entry point and needs a load balancer; "
-                            "use type LoadBalancer (an internal one through annotations for a private network)")
-        problems += operator_owned_problems(proxy, what="the front-proxy", cluster=root_cluster)
+        for front_proxy in self.all_front_proxies:
+            proxy = self.front_proxy_exposure_of(front_proxy)
+            if proxy.private:
+                problems.append(f"{proxy.origin['type']}: a front-proxy is an entry point of kcp and needs a load balancer; "
+                                "use type LoadBalancer (an internal one through annotations for a private network)")
+            problems += operator_owned_problems(proxy, what=f"front-proxy {front_proxy.name}", cluster=root_cluster)
         remote = [s.name for s in self.shards if self.is_remote(s)]
         for shard in self.all_shards:
             exposure = self.shard_exposure(shard)
@@ -432,11 +566,37 @@ class Topology(_Model):
 
     @property
     def front_proxy_exposure(self) -> Exposure:
-        """How the front-proxy Service is exposed (it runs on the root shard's cluster)."""
+        """How the (first) front-proxy Service is exposed (it runs on the root shard's cluster)."""
+        return self.front_proxy_exposure_of(self.front_proxy)
+
+    def front_proxy_exposure_of(self, proxy: FrontProxy) -> Exposure:
+        """How a front-proxy's Service is exposed (every front-proxy runs on the root shard's cluster)."""
+        path = f"{self._front_proxy_path(self.all_front_proxies.index(proxy))}.loadBalancer"
         cluster_level = self._cluster_level(self.root_shard.cluster)
-        if self.front_proxy.load_balancer is None and cluster_level[1] is None:
-            return resolve([("frontProxy.loadBalancer", LoadBalancer(annotations=GUIDE_FRONT_PROXY_ANNOTATIONS))])
-        return resolve([cluster_level, ("frontProxy.loadBalancer", self.front_proxy.load_balancer)])
+        if proxy.load_balancer is None and cluster_level[1] is None:
+            return resolve([(path, LoadBalancer(annotations=GUIDE_FRONT_PROXY_ANNOTATIONS))])
+        return resolve([cluster_level, (path, proxy.load_balancer)])
+
+    @property
+    def all_front_proxies(self) -> list[FrontProxy]:
+        """Every front-proxy, the public one (`front_proxy`) first."""
+        return list(self.front_proxies) if self.front_proxies is not None else [self.front_proxy]
+
+    @property
+    def internal_front_proxy(self) -> FrontProxy:
+        """The front-proxy kcp's components and the in-cluster tools dial: the root shard's private one, else the first."""
+        private = self.root_shard.private_front_proxy
+        return next((p for p in self.all_front_proxies if p.name == private), self.front_proxy)
+
+    def front_proxy_hostname_of(self, proxy: FrontProxy) -> str:
+        """A front-proxy's hostname (the first defaults to `api.<domain>`)."""
+        return proxy.hostname or f"api.{self.domain}"
+
+    def ca_bundle_of(self, proxy: FrontProxy) -> str | None:
+        """The CA bundle Secret of a front-proxy: its `caBundleSecret`, else the ACME CA Secret with `certificate: acme`."""
+        if proxy.ca_bundle_secret is not None:
+            return proxy.ca_bundle_secret
+        return proxy.acme.ca_secret_name if proxy.certificate == "acme" else None
 
     def shard_exposure(self, shard: Shard) -> Exposure:
         """How a shard's Service is exposed on its own cluster (a remote shard's by the bridge, from this)."""
@@ -450,8 +610,8 @@ class Topology(_Model):
 
     @property
     def front_proxy_hostname(self) -> str:
-        """Public hostname of the front-proxy."""
-        return self.front_proxy.hostname or f"api.{self.domain}"
+        """Public hostname of the (first) front-proxy."""
+        return self.front_proxy_hostname_of(self.front_proxy)
 
     def shard_hostname(self, shard: Shard) -> str:
         """Public hostname of a shard."""

@@ -17,7 +17,8 @@ An image is a placeholder when its registry host is one of those, or when it liv
 on any registry (the shipped `ghcr.io/example/...`). The bridge's commit author e-mail is the one field where
 `.invalid` is right: it identifies commits, nobody mails it, and RFC 6761 reserves `.invalid` for exactly that.
 
-Only fields that reach the rendered output are judged: the ACME settings only with `certificate: acme`, the bridge
+Only fields that reach the rendered output are judged: the ACME settings only with `certificate: acme` (of the DNS-01
+solvers, only the one that renders: `acme.cloudflare` stays unjudged once `acme.dns01` names a provider), the bridge
 only when a shard runs away from the root cluster, the workspace-clusters job only when the `kcp:` section creates
 something. An unused default should not block a strict render.
 """
@@ -30,8 +31,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ._acme import acme_solver
 from ._images import job_image
-from ._models import Topology
+from ._models import Acme, FrontProxy, Topology
 
 STRICT_ENV = "KCP_STRICT"
 """Environment variable that turns placeholder warnings into a refusal to render."""
@@ -101,9 +103,10 @@ def _domain_and_hosts(model: Topology) -> Iterator[Placeholder]:
     if is_reserved_host(model.domain):
         yield Placeholder("domain", model.domain,
                           "set the DNS domain you control that the front-proxy and shard hostnames default under")
-    if model.front_proxy.hostname and is_reserved_host(model.front_proxy.hostname):
-        yield Placeholder("frontProxy.hostname", model.front_proxy.hostname,
-                          "set the front-proxy's public hostname in a DNS zone you control, or remove it to use api.<domain>")
+    for where, proxy in _front_proxies(model):
+        if proxy.hostname and is_reserved_host(proxy.hostname):
+            yield Placeholder(f"{where}.hostname", proxy.hostname,
+                              "set the front-proxy's public hostname in a DNS zone you control, or remove it to use api.<domain>")
     shards = [("rootShard", model.root_shard), *((f"shards[{i}]", s) for i, s in enumerate(model.shards))]
     for where, shard in shards:
         if shard.hostname and is_reserved_host(shard.hostname):
@@ -112,8 +115,9 @@ def _domain_and_hosts(model: Topology) -> Iterator[Placeholder]:
     # Annotations at every load-balancer level (a cloud's DNS annotations name hostnames).
     levels = [(f"clusters[{i}].loadBalancer", c.load_balancer) for i, c in enumerate(model.clusters)]
     levels += [(f"{where}.loadBalancer", shard.load_balancer) for where, shard in shards]
-    proxy_level = "frontProxy.serviceAnnotations" if model.front_proxy.service_annotations is not None else "frontProxy.loadBalancer.annotations"
-    for where, settings in [*levels, (proxy_level, model.front_proxy.load_balancer)]:
+    levels += [(f"{where}.serviceAnnotations" if proxy.service_annotations is not None else f"{where}.loadBalancer.annotations",
+                proxy.load_balancer) for where, proxy in _front_proxies(model)]
+    for where, settings in levels:
         prefix = where if where.endswith(("serviceAnnotations", ".annotations")) else f"{where}.annotations"
         for key, value in sorted((settings.annotations if settings else {}).items()):
             if any(is_reserved_host(h) for h in _hosts_in_text(value)):
@@ -135,18 +139,36 @@ def _repositories(model: Topology) -> Iterator[Placeholder]:
                               "or remove it to use git.repoURL")
 
 
+def _front_proxies(model: Topology) -> list[tuple[str, FrontProxy]]:
+    """Every front-proxy with its topology path (`frontProxy`, or `frontProxies[N]` when the list form is used)."""
+    if model.front_proxies is None:
+        return [("frontProxy", model.front_proxy)]
+    return [(f"frontProxies[{i}]", p) for i, p in enumerate(model.front_proxies)]
+
+
 def _acme(model: Topology) -> Iterator[Placeholder]:
-    if model.front_proxy.certificate != "acme":
-        return
-    acme = model.front_proxy.acme
+    for where, proxy in _front_proxies(model):
+        if proxy.certificate == "acme":
+            yield from _acme_of(where, proxy.acme)
+
+
+def _acme_of(where: str, acme: Acme) -> Iterator[Placeholder]:
     if _reserved_email(acme.email):
-        yield Placeholder("frontProxy.acme.email", acme.email,
+        yield Placeholder(f"{where}.acme.email", acme.email,
                           "set a real address you read: Let's Encrypt refuses reserved domains and mails expiry notices there")
-    if _reserved_email(acme.cloudflare.email):
-        yield Placeholder("frontProxy.acme.cloudflare.email", acme.cloudflare.email,
-                          "set the e-mail of the Cloudflare account that owns the DNS-01 API key")
+    # Only the DNS-01 solver that renders: `acme.cloudflare` while `dns01` is unset, else the provider `dns01` names.
+    # Its fields are named from `frontProxy.acme`; the list form moves them under `frontProxies[N]`.
+    solver = acme_solver(acme)
+    for field, email in solver.emails:
+        if _reserved_email(email):
+            yield Placeholder(where + field.removeprefix("frontProxy"), email,
+                              "set the e-mail of the Cloudflare account that owns the DNS-01 API key")
+    for field, host in solver.hosts:
+        if is_reserved_host(host):
+            yield Placeholder(where + field.removeprefix("frontProxy"), host,
+                              "set the real host this DNS-01 solver setting names, in a DNS zone you control")
     if _reserved_url(acme.server):
-        yield Placeholder("frontProxy.acme.server", _masked(acme.server),
+        yield Placeholder(f"{where}.acme.server", _masked(acme.server),
                           "set your certificate authority's ACME directory URL, e.g. Let's Encrypt's")
 
 

@@ -105,47 +105,56 @@ def _missing_or_different(expected, actual, path: str = "") -> list[str]:
     return [] if expected == actual else [f"{path}: upstream {expected!r}, rendered {actual!r}"]
 
 
-def _extra_fields(expected, actual, kind: str, path: str = "") -> list[str]:
-    """Rendered fields upstream does not have and that are not documented additions."""
+def _extra_fields(expected, actual, kind: str, path: str = "", allowed: frozenset | set = frozenset(ADDED_FIELDS)) -> list[str]:
+    """Rendered fields upstream does not have and that are not documented additions (`allowed`)."""
     if not (isinstance(expected, dict) and isinstance(actual, dict)):
         return []
     extras = []
     for key, value in actual.items():
         sub = f"{path}.{key}" if path else key
         if key in expected:
-            extras += _extra_fields(expected[key], value, kind, sub)
-        elif (kind, sub) in ADDED_FIELDS or ("*", sub) in ADDED_FIELDS:
+            extras += _extra_fields(expected[key], value, kind, sub, allowed)
+        elif (kind, sub) in allowed or ("*", sub) in allowed:
             continue
         elif isinstance(value, dict) and value:
-            extras += _extra_fields({}, value, kind, sub)
+            extras += _extra_fields({}, value, kind, sub, allowed)
         else:
             extras.append(sub)
     return extras
 
 
-@pytest.mark.parametrize("cluster", sorted(GUIDE_FILES))
-def test_every_upstream_object_is_rendered_with_every_upstream_field(default_render, cluster):
-    rendered = {_key(d): d for d in default_render.manifests[cluster]}
+def _not_rendered_faithfully(upstream: dict[tuple, dict], docs: list[dict]) -> list[str]:
+    """Rule 1: every upstream object is rendered with every upstream field."""
+    rendered = {_key(d): d for d in docs}
     problems = []
-    for key, upstream in _upstream(cluster).items():
+    for key, expected in upstream.items():
         if key not in rendered:
             problems.append(f"{key}: not rendered")
             continue
-        problems += [f"{key} {p}" for p in _missing_or_different(upstream, rendered[key])]
-    assert problems == []
+        problems += [f"{key} {p}" for p in _missing_or_different(expected, rendered[key])]
+    return problems
+
+
+def _undocumented_additions(upstream: dict[tuple, dict], docs: list[dict], *, objects: set, fields: set) -> list[str]:
+    """Rule 2: every rendered object and field is upstream's or a documented addition."""
+    problems = []
+    for doc in docs:
+        key = _key(doc)
+        if key in upstream:
+            problems += [f"{key} adds {p}" for p in _extra_fields(upstream[key], doc, key[0], allowed=fields)]
+        elif key not in objects:
+            problems.append(f"{key}: not upstream and not a documented addition")
+    return problems
+
+
+@pytest.mark.parametrize("cluster", sorted(GUIDE_FILES))
+def test_every_upstream_object_is_rendered_with_every_upstream_field(default_render, cluster):
+    assert _not_rendered_faithfully(_upstream(cluster), default_render.manifests[cluster]) == []
 
 
 @pytest.mark.parametrize("cluster", sorted(GUIDE_FILES))
 def test_rendered_objects_are_upstream_or_documented_additions(default_render, cluster):
-    upstream = _upstream(cluster)
-    problems = []
-    for doc in default_render.manifests[cluster]:
-        key = _key(doc)
-        if key in upstream:
-            problems += [f"{key} adds {p}" for p in _extra_fields(upstream[key], doc, key[0])]
-        elif key not in ADDED_OBJECTS:
-            problems.append(f"{key}: not in the guide and not a documented addition")
-    assert problems == []
+    assert _undocumented_additions(_upstream(cluster), default_render.manifests[cluster], objects=ADDED_OBJECTS, fields=ADDED_FIELDS) == []
 
 
 def test_ip_sans_are_ip_addresses_not_dns_names(default_render):
@@ -190,6 +199,8 @@ PATTERN_FILES = {
     # (as for kcp-zheng), so the comparison includes it. vespucci's front-proxy uses the letsencrypt-prod ClusterIssuer.
     "kcp-dekker": [ETCD_ISSUER, *(f"kcp-dekker/{f}" for f in PATTERN_OBJECTS)],
     "kcp-vespucci": [ETCD_ISSUER, *(f"kcp-vespucci/{f}" for f in PATTERN_OBJECTS), "cert-manager/cluster-issuer.yaml.template"],
+    "kcp-comer": [ETCD_ISSUER, *(f"kcp-comer/{f}" for f in PATTERN_OBJECTS),
+                  "kcp-comer/kcp-front-proxy-internal.yaml", "kcp-comer/kubeconfig-kcp-admin-internal.yaml"],
 }
 """What each single-cluster pattern applies (kcp-dev/kcp@dac74f5955f1d4c703e87dd5cfecbc9a0a514643:contrib/production/<pattern>),
 all on its one cluster."""
@@ -247,46 +258,23 @@ def pattern_renders() -> dict[str, list[dict]]:
 
 @pytest.mark.parametrize("pattern", sorted(PATTERN_FILES))
 def test_pattern_preset_renders_every_upstream_object_with_every_upstream_field(pattern_renders, pattern):
-    rendered = {_key(d): d for d in pattern_renders[pattern]}
-    problems = []
-    for key, upstream in _pattern_upstream(pattern).items():
-        if key not in rendered:
-            problems.append(f"{key}: not rendered")
-            continue
-        problems += [f"{key} {p}" for p in _missing_or_different(upstream, rendered[key])]
-    assert problems == []
+    assert _not_rendered_faithfully(_pattern_upstream(pattern), pattern_renders[pattern]) == []
 
 
 @pytest.mark.parametrize("pattern", sorted(PATTERN_FILES))
 def test_pattern_preset_renders_only_upstream_or_documented_additions(pattern_renders, pattern):
-    upstream = _pattern_upstream(pattern)
     added = {("Namespace", "", pattern), ("Secret", pattern, "letsencrypt-ca")}
-    problems = []
-    for doc in pattern_renders[pattern]:
-        key = _key(doc)
-        if key in upstream:
-            problems += [f"{key} adds {p}" for p in _extra_fields_with(upstream[key], doc, key[0], ADDED_FIELDS | PATTERN_ADDED_FIELDS)]
-        elif key not in added:
-            problems.append(f"{key}: not in the pattern's manifests and not a documented addition")
+    problems = _undocumented_additions(_pattern_upstream(pattern), pattern_renders[pattern], objects=added,
+                                       fields=ADDED_FIELDS | PATTERN_ADDED_FIELDS)
     assert problems == []
 
 
-def _extra_fields_with(expected, actual, kind: str, allowed: set, path: str = "") -> list[str]:
-    """`_extra_fields` with another set of documented additions."""
-    if not (isinstance(expected, dict) and isinstance(actual, dict)):
-        return []
-    extras = []
-    for key, value in actual.items():
-        sub = f"{path}.{key}" if path else key
-        if key in expected:
-            extras += _extra_fields_with(expected[key], value, kind, allowed, sub)
-        elif (kind, sub) in allowed or ("*", sub) in allowed:
-            continue
-        elif isinstance(value, dict) and value:
-            extras += _extra_fields_with({}, value, kind, allowed, sub)
-        else:
-            extras.append(sub)
-    return extras
+def test_a_missing_upstream_field_is_reported(pattern_renders):
+    broken = copy.deepcopy(pattern_renders["kcp-vespucci"])
+    front_proxy = next(d for d in broken if d["kind"] == "FrontProxy")
+    del front_proxy["spec"]["caBundleSecretRef"]
+    problems = _not_rendered_faithfully(_pattern_upstream("kcp-vespucci"), broken)
+    assert problems == ["('FrontProxy', 'kcp-vespucci', 'frontproxy') spec.caBundleSecretRef: missing"]
 
 
 def test_dekker_shards_stay_private(pattern_renders):
@@ -304,7 +292,7 @@ def test_a_public_url_on_a_private_shard_is_reported(pattern_renders):
     rendered = copy.deepcopy(next(d for d in pattern_renders["kcp-dekker"] if d["kind"] == "Shard"))
     rendered["spec"]["shardBaseURL"] = "https://alpha.dekker.example.com:6443"
     upstream = _pattern_upstream("kcp-dekker")[_key(rendered)]
-    assert _extra_fields_with(upstream, rendered, "Shard", ADDED_FIELDS | PATTERN_ADDED_FIELDS) == ["spec.shardBaseURL"]
+    assert _extra_fields(upstream, rendered, "Shard", allowed=ADDED_FIELDS | PATTERN_ADDED_FIELDS) == ["spec.shardBaseURL"]
 
 
 def test_upstream_patterns_really_share_etcd_certificates():

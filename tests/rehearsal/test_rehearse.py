@@ -80,7 +80,9 @@ def test_also_rehearses_a_further_topology_with_its_own_report(tmp_path: Path, c
 def test_topologies_with_the_same_file_name_are_refused(tmp_path: Path, capsys):
     from kcpgitops.rehearsal.cli import main
 
-    twin = tmp_path / "topology.yaml"
+    # Reports are named after the file's stem, or its folder for a preset's `<pattern>/topology.yaml`.
+    twin = tmp_path / "topology" / "topology.yaml"
+    twin.parent.mkdir()
     shutil.copy2(ROOT / "topology.yaml", twin)
     assert main([str(ROOT), "--also", str(twin)]) == 2
     assert "distinct names" in capsys.readouterr().err

@@ -37,7 +37,7 @@ import yaml
 
 from kcpgitops.yaml_cache import SAFE_LOADER
 
-from .._api import ApiError, Key, describe, key_of
+from .._api import ApiError, Key, describe, key_of, stored_json
 from .._world import Cluster
 from .workloads import QuietGate, go_duration, pod_blockers, rfc3339, running_marker
 
@@ -127,7 +127,7 @@ class EtcdDruid:
     """Since when each member's pod has not been ready, per (cluster, Etcd uid, member)."""
     _said: dict[tuple, str] = field(default_factory=dict)
     """The last message logged per (cluster, object, topic), so a state is logged once."""
-    _synced: dict[tuple, tuple[str, dict]] = field(default_factory=dict)
+    _synced: dict[tuple, tuple[tuple[str, ...], dict]] = field(default_factory=dict)
     """Per (cluster, Etcd uid): the synced Etcd fingerprint and its components' resourceVersions."""
 
     def inject_conflict(self, cluster: str, namespace: str, name: str, times: int = 1) -> None:
@@ -265,7 +265,7 @@ class EtcdDruid:
         # A periodic sync that would change nothing is skipped: same Etcd (spec and metadata) and every component
         # exactly as this controller left it. Upstream re-applies them every sync period, to the same effect.
         memo_key = (cluster.name, meta["uid"])
-        fingerprint = json.dumps([spec, meta.get("labels"), meta.get("annotations")], sort_keys=True)
+        fingerprint = (stored_json(spec), stored_json(meta.get("labels")), stored_json(meta.get("annotations")))
         memo = self._synced.get(memo_key)
         if (
             memo is not None

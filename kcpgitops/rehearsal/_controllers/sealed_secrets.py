@@ -20,7 +20,9 @@ What it does, as the controller does it (bitnami-labs/sealed-secrets@v0.36.6):
 
 Simplified: `spec.template.data` (Go templates over the decrypted values) and the deprecated `spec.data` field are
 reported as errors rather than rendered; Secret deletions are not watched (the chart's default, `watchForSecrets:
-false`); keys are generated once per (cluster, key number) per process and cached, so scenarios of one run share them.
+false`); keys are generated once per (cluster, key number) per process and cached, so scenarios of one run share them
+(RSA keys from `_keys.rsa_private_key`, a pool of primes); a certificate's serial is a digest of its key and notBefore
+instead of random, so the same key at the same simulated time gives the same certificate.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.x509.oid import ExtensionOID
 
 from .._api import ApiError, Key, describe, key_of
+from .._keys import rsa_private_key
 from .._world import Cluster
 from .workloads import QuietGate, go_duration, rfc3339, running_marker, simulated_datetime
 
@@ -206,17 +209,23 @@ class SealedSecretsController:
         token = (cluster.name, self.namespace, len(existing), size)
         key = _KEYS.get(token)
         if key is None:
-            key = _KEYS[token] = rsa.generate_private_key(public_exponent=65537, key_size=size)
+            key = _KEYS[token] = rsa_private_key(size)
         common_name = args.get("--my-cn", "")
         name = x509.Name([x509.NameAttribute(x509.oid.NameOID.COMMON_NAME, common_name)] if common_name else [])
         start = simulated_datetime(cluster.now)
         ttl = go_duration(args.get("--key-ttl") or "87600h")
+        # bitnami-labs/sealed-secrets@v0.36.6:pkg/crypto/keys.go SignKeyWithNotBefore() draws a random 128-bit serial;
+        # here it is a digest of the key and notBefore, so the same key at the same simulated time gives the same
+        # certificate (PKCS #1 v1.5 signatures are deterministic), and the person's re-render with it is one the
+        # process has made already (`_repo.WorkingCopy.render`). Nothing reads the serial.
+        public = key.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+        serial = int.from_bytes(hashlib.sha256(public + start.isoformat().encode()).digest()[:12], "big") | 1
         cert = (
             x509.CertificateBuilder()
             .subject_name(name)
             .issuer_name(name)
             .public_key(key.public_key())
-            .serial_number(x509.random_serial_number() >> 32)
+            .serial_number(serial)
             .not_valid_before(start)
             .not_valid_after(start + ttl)
             .add_extension(x509.UnrecognizedExtension(ExtensionOID.KEY_USAGE, b"\x03\x02\x00\x01"), critical=True)

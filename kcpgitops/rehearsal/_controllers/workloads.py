@@ -16,6 +16,7 @@ controller skip ticks in which nothing it reads can have changed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -23,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from .._api import Key, describe, key_of
+from .._api import Key, describe, key_of, stored_json
 from .._world import Cluster
 
 __all__ = [
@@ -63,6 +64,7 @@ def rfc3339(now: float) -> str:
     return simulated_datetime(int(now)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+@functools.lru_cache(maxsize=8192)  # the same status timestamps are read on every tick; strptime is slow
 def seconds_of(timestamp: str) -> float:
     """The simulated second of an RFC 3339 timestamp written by `rfc3339`."""
     return (datetime.strptime(timestamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC) - EPOCH).total_seconds()
@@ -85,8 +87,11 @@ def go_duration(text: str) -> timedelta:
 
 
 def template_hash(template: dict) -> str:
-    """A stable 10-character hash of a pod template (stands in for the pod-template-hash / controller revision)."""
-    digest = hashlib.sha256(json.dumps(template, sort_keys=True).encode()).digest()
+    """A stable 10-character hash of a pod template (stands in for the pod-template-hash / controller revision).
+
+    `template` is a stored object's (see `stored_json`).
+    """
+    digest = hashlib.sha256(stored_json(template).encode()).digest()
     return "".join(_SAFE_ALPHABET[b % len(_SAFE_ALPHABET)] for b in digest[:10])
 
 
