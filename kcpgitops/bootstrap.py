@@ -448,26 +448,33 @@ def _install_argocd(topology: Topology, cluster: str) -> Step:
                 InstallArgoCd(argocd.version, argocd.namespace, url, rewrites), tuple(notes))
 
 
-def _repository_secret(topology: Topology, cluster: str) -> Step:
+def _repository_access(topology: Topology, *, name: str, repo: str, purpose: str) -> tuple[CreateSecret, tuple[str, ...]]:
+    """The parameters and commands of an Argo CD repository Secret (read access to `repo`)."""
     ns = topology.argocd.namespace
-    repo = topology.cluster(cluster).git.repo_url
     label = ("argocd.argoproj.io/secret-type", "repository")
     params = CreateSecret(
         namespace=ns,
-        name=REPO_SECRET,
+        name=name,
         keys=("type", "url", "username", "password"),
         meanings=("`git`", f"`{repo}`", "a user that may read the repository", "a read-only token"),
-        purpose=f"Argo CD reads `{repo}` with it (private repositories only)",
+        purpose=purpose,
         labels=(label,),
         required=False,
     )
     commands = (
-        f"kubectl -n {ns} create secret generic {REPO_SECRET} \\\n"
+        f"kubectl -n {ns} create secret generic {name} \\\n"
         "  --from-literal=type=git \\\n"
         f"  --from-literal=url={repo} \\\n"
         "  --from-literal=username=<user> --from-literal=password=<read-only token>",
-        f"kubectl -n {ns} label secret {REPO_SECRET} {label[0]}={label[1]}",
+        f"kubectl -n {ns} label secret {name} {label[0]}={label[1]}",
     )
+    return params, commands
+
+
+def _repository_secret(topology: Topology, cluster: str) -> Step:
+    repo = topology.cluster(cluster).git.repo_url
+    params, commands = _repository_access(topology, name=REPO_SECRET, repo=repo,
+                                          purpose=f"Argo CD reads `{repo}` with it (private repositories only)")
     notes = (
         "Nothing in this repository holds a credential, and nothing here renders one. Skip this step for a public "
         "repository; for a private one create the Secret by hand or from your secret store (never commit it). The chart "
@@ -631,25 +638,9 @@ def _bridge_repository_secret(topology: Topology, cluster: str) -> Step | None:
     target = topology.bridge_target(topology.cluster(cluster))
     if repository_key(target.repo_url) == repository_key(topology.cluster(cluster).git.repo_url):
         return None
-    ns = topology.argocd.namespace
-    name = f"{REPO_SECRET}-bridge"
-    label = ("argocd.argoproj.io/secret-type", "repository")
-    params = CreateSecret(
-        namespace=ns,
-        name=name,
-        keys=("type", "url", "username", "password"),
-        meanings=("`git`", f"`{target.repo_url}`", "a user that may read the repository", "a read-only token"),
-        purpose=f"Argo CD's `kcp-bridge` Application reads `{target.repo_url}` with it (private repositories only)",
-        labels=(label,),
-        required=False,
-    )
-    commands = (
-        f"kubectl -n {ns} create secret generic {name} \\\n"
-        "  --from-literal=type=git \\\n"
-        f"  --from-literal=url={target.repo_url} \\\n"
-        "  --from-literal=username=<user> --from-literal=password=<read-only token>",
-        f"kubectl -n {ns} label secret {name} {label[0]}={label[1]}",
-    )
+    params, commands = _repository_access(
+        topology, name=f"{REPO_SECRET}-bridge", repo=target.repo_url,
+        purpose=f"Argo CD's `kcp-bridge` Application reads `{target.repo_url}` with it (private repositories only)")
     notes = (f"The bridge writes this cluster's sealed shard objects to `{target.repo_url}` (topology "
              "`git.bridge.repoURL`), another repository than the one above. Skip this step when it is public; its "
              "credential only needs to read, and the bridge's own push credential stays on the root cluster.",)

@@ -49,3 +49,23 @@ def default_trees(tmp_path_factory) -> dict[str, Path]:
     trees = {"dist": out / "dist", "argocd": out / "argocd"}
     assert synth(topology=ROOT / "topology.yaml", **trees) == 0
     return trees
+
+
+@pytest.fixture(scope="session")
+def strict_schema_findings():
+    """`(rendered, directory) -> messages`: write a `Rendered`'s dist/ and argocd/ trees under `directory` and return
+    what the strict offline validation (`make validate`) finds in them, with the number of documents checked."""
+    from kcpgitops.schemas import DEFAULT_KUBERNETES_VERSION, build_schema_dir, check_paths
+
+    schema_dir = build_schema_dir(ROOT / "build" / "schemas", kubernetes_version=DEFAULT_KUBERNETES_VERSION)
+
+    def findings(rendered, directory: Path) -> tuple[list[str], int]:
+        for tree in ("dist", "argocd"):
+            for relative, text in rendered.files(tree).items():
+                path = directory / tree / relative
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+        report = check_paths([directory / "dist", directory / "argocd"], schema_dir=schema_dir)
+        return [f.message for f in report.findings], report.documents
+
+    return findings

@@ -11,8 +11,7 @@ import pytest
 from kcpgitops.bootstrap import bootstrap_steps
 from kcpgitops.docs import user_created_secrets
 from kcpgitops.render import render
-from kcpgitops.schemas import DEFAULT_KUBERNETES_VERSION, build_schema_dir, check_paths
-from kcpgitops.topology import REPO_ROOT, load_topology, member_selector, parse_topology
+from kcpgitops.topology import load_topology, member_selector, parse_topology
 from kcpgitops.topology._etcd_settings import DRUID_CRON_PATTERN, ETCD_CRD
 from kcpgitops.yaml_cache import load_documents
 
@@ -123,17 +122,11 @@ def test_the_member_selector_matches_its_etcds_pods_and_no_other(knobs):
     assert not selects(member_selector("alpha"), pods["beta"]) and not selects(member_selector("beta"), pods["alpha"])
 
 
-def test_the_rendered_fixture_validates_strictly_against_the_vendored_crds(knobs, tmp_path):
+def test_the_rendered_fixture_validates_strictly_against_the_vendored_crds(knobs, tmp_path, strict_schema_findings):
     _, rendered = knobs
-    for tree in ("dist", "argocd"):
-        for relative, text in rendered.files(tree).items():
-            path = tmp_path / tree / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-    schema_dir = build_schema_dir(REPO_ROOT / "build" / "schemas", kubernetes_version=DEFAULT_KUBERNETES_VERSION)
-    report = check_paths([tmp_path / "dist", tmp_path / "argocd"], schema_dir=schema_dir)
-    assert [f.message for f in report.findings] == []
-    assert report.documents > 50
+    findings, documents = strict_schema_findings(rendered, tmp_path)
+    assert findings == []
+    assert documents > 50
 
 
 def test_the_schedule_pattern_is_the_vendored_crds():

@@ -16,11 +16,9 @@ from kcpgitops.bootstrap import bootstrap_steps
 from kcpgitops.docs import user_created_secrets
 from kcpgitops.operator_manifests import render_kcp_operator
 from kcpgitops.render import render
-from kcpgitops.schemas import DEFAULT_KUBERNETES_VERSION, build_schema_dir, check_paths
 from kcpgitops.topology import (
     OPERATOR_DEFAULT_RESOURCES,
     OPERATOR_POD_LABELS,
-    REPO_ROOT,
     SHARD_DEFAULT_RESOURCES,
     load_topology,
     parse_topology,
@@ -335,14 +333,8 @@ def test_kcp_operator_crds_declare_one_pod_template_for_every_kcp_component():
                                        "topologySpreadConstraints"}  # no priorityClassName
 
 
-def test_the_rendered_fixture_validates_strictly(knobs, tmp_path):
+def test_the_rendered_fixture_validates_strictly(knobs, tmp_path, strict_schema_findings):
     _, rendered = knobs
-    for tree in ("dist", "argocd"):
-        for relative, text in rendered.files(tree).items():
-            path = tmp_path / tree / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-    schema_dir = build_schema_dir(REPO_ROOT / "build" / "schemas", kubernetes_version=DEFAULT_KUBERNETES_VERSION)
-    report = check_paths([tmp_path / "dist", tmp_path / "argocd"], schema_dir=schema_dir)
-    assert [f.message for f in report.findings] == []
-    assert report.documents > 50
+    findings, documents = strict_schema_findings(rendered, tmp_path)
+    assert findings == []
+    assert documents > 50

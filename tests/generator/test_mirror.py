@@ -23,7 +23,6 @@ from kcpgitops.docs._declared import SEALED_SECRETS_NAMESPACE as DECLARED_SEALED
 from kcpgitops.operator_manifests import render_kcp_operator
 from kcpgitops.rehearsal._charts import PinnedCharts
 from kcpgitops.render import render
-from kcpgitops.schemas import DEFAULT_KUBERNETES_VERSION, build_schema_dir, check_paths
 from kcpgitops.topology import REPO_ROOT, TopologyError, load_topology, parse_topology, split_registry
 from kcpmodel import proxy_deployment, root_shard_deployment, shard_deployment
 
@@ -339,20 +338,14 @@ def test_argocds_own_install_is_rewritten_to_the_mirror_by_kustomize(knobs):
 # -- the whole fixture ------------------------------------------------------------------------------------------------
 
 
-def test_the_rendered_fixture_validates_strictly_and_passes_make_check(knobs, tmp_path):
+def test_the_rendered_fixture_validates_strictly_and_passes_make_check(knobs, tmp_path, strict_schema_findings):
     # The topology next to the sealing certificates, as in a deployment repository after the bootstrap.
     shutil.copy(KNOBS, tmp_path / "topology.yaml")
     shutil.copytree(REPO_ROOT / "certs", tmp_path / "certs")
     topology = load_topology(tmp_path / "topology.yaml")
     rendered = render(topology, topology_path=tmp_path / "topology.yaml")
-    for tree in ("dist", "argocd"):
-        for relative, text in rendered.files(tree).items():
-            path = tmp_path / tree / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-    schema_dir = build_schema_dir(REPO_ROOT / "build" / "schemas", kubernetes_version=DEFAULT_KUBERNETES_VERSION)
-    report = check_paths([tmp_path / "dist", tmp_path / "argocd"], schema_dir=schema_dir)
-    assert [f.message for f in report.findings] == []
+    findings, _ = strict_schema_findings(rendered, tmp_path)
+    assert findings == []
     findings = check_tree(topology=topology, dist=tmp_path / "dist", argocd=tmp_path / "argocd", repo_root=tmp_path)
     assert [f.rule for f in findings] == []
     # `make check` expects the mirrored kcp image: one pulled past the mirror is a finding.
