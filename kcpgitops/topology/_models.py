@@ -508,6 +508,15 @@ class Topology(_Model):
             if proxy.cdn is not None and proxy.ca_bundle_secret is None:
                 problems.append(f"{where(index)}.caBundleSecret: a front-proxy behind a CDN needs the CA that issues the CDN's "
                                 "edge certificate, so its admin kubeconfig trusts the CDN; name the Secret holding it (key tls.crt)")
+        # Front-proxies naming one ACME ClusterIssuer share it (one object per issuer): their settings must agree.
+        issuers: dict[str, int] = {}
+        for index, proxy in enumerate(proxies):
+            if proxy.certificate != "acme":
+                continue
+            first = issuers.setdefault(proxy.acme.issuer_name, index)
+            if proxies[first].acme != proxy.acme:
+                problems.append(f"{where(index)}.acme: issuer {proxy.acme.issuer_name!r} is also {where(first)}'s, with other "
+                                "settings; give it the same acme settings or another issuerName")
         for index, shard in enumerate(self.shards):
             if shard.private_front_proxy is not None:
                 problems.append(f"shards[{index}].privateFrontProxy: only the root shard names the private front-proxy; move it to rootShard")

@@ -87,6 +87,7 @@ EXPECTED = {
     "fp-unknown-private.yaml": ("rootShard.privateFrontProxy", "'nowhere' is not one of the further front-proxies"),
     "fp-cdn-without-private.yaml": ("rootShard.privateFrontProxy", "the first front-proxy sits behind a CDN"),
     "fp-private-behind-cdn.yaml": ("rootShard.privateFrontProxy", "sits behind a CDN, which drops the client certificates"),
+    "fp-one-issuer-two-settings.yaml": ("frontProxies[1].acme", "is also frontProxies[0]'s, with other settings"),
     "fp-private-on-shard.yaml": ("shards[0].privateFrontProxy", "only the root shard names the private front-proxy"),
     "private-shard-with-hostname.yaml": ("shards[0].hostname", "a private shard (loadBalancer type ClusterIP) has no public hostname"),
     "acme-two-providers.yaml": ("frontProxy.acme.dns01", "route53 and cloudDNS are set; set exactly one of"),
