@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
-from ._base import Model
+from ._base import GoDuration, Model
 
 if TYPE_CHECKING:
     from ._models import Shard, Topology
@@ -39,7 +39,6 @@ NewAuditTruncateOptions), which v0.9.0 cannot change (see `AuditWebhook.truncate
 
 # k8s.io/apimachinery/pkg/util/validation/validation.go IsDNS1123Subdomain (group names) and a Go duration.
 _SUBDOMAIN_RE = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
-_DURATION_RE = re.compile(r"^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$")
 _SECRET_NAME_RE = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
 
 Level = Literal["None", "Metadata", "Request", "RequestResponse"]
@@ -48,12 +47,6 @@ Stage = Literal["RequestReceived", "ResponseStarted", "ResponseComplete", "Panic
 """A request stage an event can be generated at (types.go Stage)."""
 _BATCH_ONLY = ("batch_buffer_size", "batch_max_size", "batch_max_wait", "batch_throttle_qps", "batch_throttle_burst")
 """Webhook settings kcp reads in batch mode only."""
-
-
-def _go_duration(value: str) -> str:
-    if not _DURATION_RE.match(value):
-        raise ValueError(f"{value!r} is not a Go duration such as '500ms', '30s' or '1m'")
-    return value
 
 
 def _number(value: Any) -> Any:
@@ -69,7 +62,6 @@ def _number(value: Any) -> Any:
     return value if isinstance(value, str) else str(value)
 
 
-GoDuration = Annotated[str, AfterValidator(_go_duration)]
 """A Go duration (`500ms`, `30s`, `1m`)."""
 PositiveNumber = Annotated[str, BeforeValidator(_number)]
 """A positive number, kept as the text kcp-operator passes on."""

@@ -60,7 +60,6 @@ _QUANTITY_RE = re.compile(r"^([0-9]+(?:\.[0-9]+)?)(m|k|Ki|M|Mi|G|Gi|T|Ti|P|Pi|E|
 _UNITS = {None: 1, "m": 1e-3, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18,
           "Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40, "Pi": 2**50, "Ei": 2**60}
 # The CRD's duration pattern (etcd.go, `+kubebuilder:validation:Pattern` on every metav1.Duration of BackupSpec).
-_DURATION_RE = re.compile(r"^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$")
 _DURATION_PART_RE = re.compile(r"([0-9]+(?:\.[0-9]+)?)(ns|us|µs|ms|s|m|h)")
 _SECONDS = {"ns": 1e-9, "us": 1e-6, "µs": 1e-6, "ms": 1e-3, "s": 1, "m": 60, "h": 3600}
 
@@ -84,12 +83,6 @@ def _byte_size(value: str) -> str:
     return value
 
 
-def _go_duration(value: str) -> str:
-    if not _DURATION_RE.fullmatch(value):
-        raise ValueError(f"{value!r} is not a Go duration such as '300s', '5m' or '12h'")
-    return value
-
-
 def _object_name(value: str) -> str:
     if len(value) > 253 or not _DNS_SUBDOMAIN_RE.fullmatch(value):
         raise ValueError(f"{value!r} is not a Kubernetes object name: lowercase letters, digits, '-' and '.', "
@@ -99,7 +92,6 @@ def _object_name(value: str) -> str:
 
 ByteSize = Annotated[str, AfterValidator(_byte_size)]
 """A size in bytes as a Kubernetes quantity (`50Gi`, `100G`)."""
-GoDuration = Annotated[str, AfterValidator(_go_duration)]
 """A Go duration as the Etcd CRD accepts it (`300s`, `5m`, `12h`)."""
 ObjectName = Annotated[str, AfterValidator(_object_name)]
 """A Kubernetes object name (DNS subdomain), such as a StorageClass or PriorityClass name."""

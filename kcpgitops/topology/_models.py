@@ -10,9 +10,9 @@ from pydantic import Field, field_validator, model_validator
 from ._acme import Dns01, check_acme
 from ._argocd import ArgoCd
 from ._audit import Audit
-from ._base import Model
+from ._base import GoDuration, Model, go_duration
 from ._bridge import Bridge
-from ._etcd_settings import BackupStore, ByteSize, EtcdScheduling, GoDuration, ObjectName, SnapshotCompression, check_backup, check_etcd
+from ._etcd_settings import BackupStore, ByteSize, EtcdScheduling, ObjectName, SnapshotCompression, check_backup, check_etcd
 from ._exposure import GUIDE_FRONT_PROXY_ANNOTATIONS, Exposure, LoadBalancer, operator_owned_problems, resolve
 from ._git import BridgeDestination, BridgeTarget, check_bridge_path, check_git_url, check_repo_path, repository_key
 from ._images import Images, TopologyImages
@@ -24,7 +24,6 @@ DNS_LABEL = r"[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?"
 _DNS_LABEL_RE = re.compile(rf"^{DNS_LABEL}$")
 _HOSTNAME_RE = re.compile(rf"^{DNS_LABEL}(\.{DNS_LABEL})+$")
 _QUANTITY_RE = re.compile(r"^[0-9]+(\.[0-9]+)?(m|k|Ki|Mi|Gi|Ti|Pi|Ei|M|G|T|P|E)?$")
-_DURATION_RE = re.compile(r"^([0-9]+(\.[0-9]+)?(ns|us|ms|s|m|h))+$")
 _CRON_RE = re.compile(r"^(@(yearly|annually|monthly|weekly|daily|hourly)|(\S+\s+){4}\S+)$")
 
 Name = Annotated[str, Field(pattern=rf"^{DNS_LABEL}$", max_length=63)]
@@ -49,10 +48,7 @@ def _check_quantity(value: str) -> str:
     return value
 
 
-def _check_duration(value: str) -> str:
-    if not _DURATION_RE.match(value):
-        raise ValueError(f"{value!r} is not a Go duration such as '300s', '5m' or '12h'")
-    return value
+_check_duration = go_duration
 
 
 def _check_cron(value: str) -> str:
