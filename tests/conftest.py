@@ -41,6 +41,25 @@ def default_render(default_topology):
 
 
 @pytest.fixture(scope="session")
+def rendered_fixture():
+    """`path -> (topology, Rendered)`: a topology file loaded and rendered once per test session (per worker), for the
+    tests that only read what a fixture topology renders (treat both as read-only)."""
+    from kcpgitops.render import render
+    from kcpgitops.topology import load_topology
+
+    renders: dict[Path, tuple] = {}
+
+    def rendered(path: Path) -> tuple:
+        path = Path(path).resolve()
+        if path not in renders:
+            topology = load_topology(path)
+            renders[path] = (topology, render(topology, topology_path=path))
+        return renders[path]
+
+    return rendered
+
+
+@pytest.fixture(scope="session")
 def default_trees(tmp_path_factory) -> dict[str, Path]:
     """The default topology synthesized to disk: {'dist': path, 'argocd': path}."""
     from kcpgitops.cli import synth

@@ -26,11 +26,9 @@ def topology():
 
 
 @pytest.fixture(scope="module")
-def rendered(topology):
-    """The default topology rendered once."""
-    from kcpgitops.render import render
-
-    return render(topology, topology_path=ROOT / "topology.yaml")
+def rendered(default_render):
+    """The default topology rendered once per session (conftest `default_render`)."""
+    return default_render
 
 
 @pytest.fixture(scope="module")

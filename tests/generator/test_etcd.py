@@ -11,7 +11,7 @@ import pytest
 from kcpgitops.bootstrap import bootstrap_steps
 from kcpgitops.docs import user_created_secrets
 from kcpgitops.render import render
-from kcpgitops.topology import load_topology, member_selector, parse_topology
+from kcpgitops.topology import member_selector, parse_topology
 from kcpgitops.topology._etcd_settings import DRUID_CRON_PATTERN, ETCD_CRD
 from kcpgitops.yaml_cache import load_documents
 
@@ -21,9 +21,8 @@ BASE = (FIXTURES / "base.yaml").read_text()
 
 
 @pytest.fixture(scope="module")
-def knobs():
-    topology = load_topology(KNOBS)
-    return topology, render(topology, topology_path=KNOBS)
+def knobs(rendered_fixture):
+    return rendered_fixture(KNOBS)
 
 
 def _etcd(rendered, cluster: str, name: str) -> dict:

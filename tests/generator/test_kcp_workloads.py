@@ -20,7 +20,6 @@ from kcpgitops.topology import (
     OPERATOR_DEFAULT_RESOURCES,
     OPERATOR_POD_LABELS,
     SHARD_DEFAULT_RESOURCES,
-    load_topology,
     parse_topology,
 )
 from kcpgitops.topology._scheduling import KCP_OPERATOR_CRDS
@@ -38,9 +37,8 @@ KCP_TOLERATION = {"key": "dedicated", "operator": "Equal", "value": "kcp", "effe
 
 
 @pytest.fixture(scope="module")
-def knobs():
-    topology = load_topology(KNOBS)
-    return topology, render(topology, topology_path=KNOBS)
+def knobs(rendered_fixture):
+    return rendered_fixture(KNOBS)
 
 
 def _doc(rendered, cluster: str, kind: str, name: str) -> dict:

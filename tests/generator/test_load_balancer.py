@@ -9,7 +9,6 @@ import pytest
 import yaml
 
 from kcpgitops.docs import dns_plan
-from kcpgitops.render import render
 from kcpgitops.topology import SOURCE_RANGES_ANNOTATION, deprecations, load_topology, parse_topology
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -18,9 +17,8 @@ BASE = (FIXTURES / "base.yaml").read_text()
 
 
 @pytest.fixture(scope="module")
-def five():
-    topology = load_topology(FIVE)
-    return topology, render(topology, topology_path=FIVE)
+def five(rendered_fixture):
+    return rendered_fixture(FIVE)
 
 
 def _doc(rendered, cluster: str, kind: str, name: str) -> dict:

@@ -34,9 +34,8 @@ BASE = (FIXTURES / "base.yaml").read_text()
 
 
 @pytest.fixture(scope="module")
-def knobs():
-    topology = load_topology(KNOBS)
-    return topology, render(topology, topology_path=KNOBS)
+def knobs(rendered_fixture):
+    return rendered_fixture(KNOBS)
 
 
 def _all_docs(rendered) -> Iterator[tuple[str, dict]]:

@@ -245,15 +245,9 @@ def _pattern_upstream(pattern: str) -> dict[tuple, dict]:
 
 
 @pytest.fixture(scope="module")
-def pattern_renders() -> dict[str, list[dict]]:
-    from kcpgitops.render import render
-    from kcpgitops.topology import load_topology
-
-    out = {}
-    for pattern in PATTERN_FILES:
-        path = ROOT / "examples" / pattern / "topology.yaml"
-        out[pattern] = render(load_topology(path), topology_path=path).manifests["cluster-1"]
-    return out
+def pattern_renders(rendered_fixture) -> dict[str, list[dict]]:
+    return {pattern: rendered_fixture(ROOT / "examples" / pattern / "topology.yaml")[1].manifests["cluster-1"]
+            for pattern in PATTERN_FILES}
 
 
 @pytest.mark.parametrize("pattern", sorted(PATTERN_FILES))
