@@ -148,7 +148,7 @@ class Shard(Construct):
                 **_ca_bundle(topology),
                 "etcd": _etcd(shard, topology),
                 **_base_url(topology, shard),
-                **({"certificateTemplates": _server_certificate(topology, shard)} if _server_certificate(topology, shard) else {}),
+                **({"certificateTemplates": server} if (server := _server_certificate(topology, shard)) else {}),
                 "rootShard": {"ref": {"name": topology.root_shard.name}},
                 **_deployment_template(topology, placement_template(topology, shard)),
                 **workload_fields(topology, shard),

@@ -48,9 +48,6 @@ def _check_quantity(value: str) -> str:
     return value
 
 
-_check_duration = go_duration
-
-
 def _check_cron(value: str) -> str:
     if not _CRON_RE.match(value.strip()):
         raise ValueError(f"{value!r} is not a cron schedule such as '0 */24 * * *'")
@@ -172,7 +169,7 @@ class EtcdBackup(_Model):
 
     _cron = field_validator("full_snapshot_schedule")(classmethod(lambda cls, v: _check_cron(v)))
     _durations = field_validator("delta_snapshot_period", "garbage_collection_period")(
-        classmethod(lambda cls, v: _check_duration(v))
+        classmethod(lambda cls, v: go_duration(v))
     )
     _druid_rules = model_validator(mode="after")(check_backup)
 
@@ -312,7 +309,7 @@ class FrontProxy(_Model):
     and clients authenticate with OIDC only (a CDN drops client certificates). Needs `caBundleSecret`. Default: none."""
 
     _hostname = field_validator("hostname")(classmethod(lambda cls, v: v if v is None else _check_hostname(v)))
-    _validity = field_validator("admin_kubeconfig_validity")(classmethod(lambda cls, v: _check_duration(v)))
+    _validity = field_validator("admin_kubeconfig_validity")(classmethod(lambda cls, v: go_duration(v)))
 
     @model_validator(mode="after")
     def _fold_service_annotations(self) -> FrontProxy:
