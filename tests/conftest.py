@@ -71,12 +71,19 @@ def default_trees(tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
-def strict_schema_findings():
+def schema_dir() -> Path:
+    """The strict schemas of Kubernetes core and every vendored CRD: `make validate`'s folder (build/schemas), built
+    when missing or stale. One folder for every test worker: building it takes seconds, and the build is locked."""
+    from kcpgitops.schemas import DEFAULT_KUBERNETES_VERSION, build_schema_dir
+
+    return build_schema_dir(ROOT / "build" / "schemas", kubernetes_version=DEFAULT_KUBERNETES_VERSION)
+
+
+@pytest.fixture(scope="session")
+def strict_schema_findings(schema_dir):
     """`(rendered, directory) -> messages`: write a `Rendered`'s dist/ and argocd/ trees under `directory` and return
     what the strict offline validation (`make validate`) finds in them, with the number of documents checked."""
-    from kcpgitops.schemas import DEFAULT_KUBERNETES_VERSION, build_schema_dir, check_paths
-
-    schema_dir = build_schema_dir(ROOT / "build" / "schemas", kubernetes_version=DEFAULT_KUBERNETES_VERSION)
+    from kcpgitops.schemas import check_paths
 
     def findings(rendered, directory: Path) -> tuple[list[str], int]:
         for tree in ("dist", "argocd"):

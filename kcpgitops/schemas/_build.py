@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import logging
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -20,9 +22,10 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CRD_DIRS: tuple[Path, ...] = (REPO_ROOT / "vendor" / "crds",)
 SOURCES = "SOURCES.json"
 CRDS = "crds"
-_FORMAT = 1
+_FORMAT = 2
 _GENERATOR = ("_build.py", "_core.py", "_crd.py", "_yaml.py")
 _STAGING = ".staging-"
+_LOCK = ".lock"
 
 log = logging.getLogger(__name__)
 
@@ -42,11 +45,29 @@ def build_schema_dir(
     if _is_current(out=out, stamp=stamp):
         log.info("schema cache hit: %s", out)
         return out
-    files = _render(core_source=core_source, crd_files=crd_files, kubernetes_version=kubernetes_version)
-    outputs = [{"bytes": len(data), "path": rel, "sha256": _sha256(data)} for rel, data in sorted(files.items())]
-    _install(out=out, files=files, sources=_dump({**stamp, "outputs": outputs}))
+    with _exclusive(out):
+        # Another process (a parallel make target, a second test worker) may have built it while this one waited.
+        if _is_current(out=out, stamp=stamp):
+            log.info("schema cache hit: %s", out)
+            return out
+        files = _render(core_source=core_source, crd_files=crd_files, kubernetes_version=kubernetes_version)
+        outputs = [{"bytes": len(data), "path": rel, "sha256": _sha256(data)} for rel, data in sorted(files.items())]
+        sources = (json.dumps({**stamp, "outputs": outputs}, indent=2, sort_keys=True) + "\n").encode()
+        _install(out=out, files=files, sources=sources)
     log.info("schema dir built: %s (%d files)", out, len(files))
     return out
+
+
+@contextlib.contextmanager
+def _exclusive(out: Path) -> Iterator[None]:
+    """Hold an exclusive lock on out/.lock: two builders of one folder would remove each other's staging folders."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / _LOCK, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _crd_files(*, crd_dirs: Sequence[Path]) -> list[tuple[str, Path]]:
@@ -133,8 +154,9 @@ def _install(*, out: Path, files: dict[str, bytes], sources: bytes) -> None:
 
 
 def _dump(value: Any) -> bytes:
-    """Serialise value as stable, sorted, indented JSON."""
-    return (json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
+    """Serialise a schema as stable, sorted, compact JSON (compact, because only the C encoder is fast enough for the
+    thousands of schema files, and it cannot indent; `python -m json.tool FILE` shows one readably)."""
+    return (json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
 def _sha256(data: bytes) -> str:

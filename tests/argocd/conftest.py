@@ -163,11 +163,9 @@ def tree(request) -> Tree:
 
 
 @pytest.fixture(scope="session")
-def argocd_schema_dir(tmp_path_factory) -> Path:
+def argocd_schema_dir(schema_dir) -> Path:
     """Strict schemas of the vendored CRDs (Argo CD v3.5.1 among them) and Kubernetes core."""
-    from kcpgitops.schemas import build_schema_dir
-
-    return build_schema_dir(tmp_path_factory.mktemp("argocd-schemas"))
+    return schema_dir
 
 
 @pytest.fixture(scope="session")

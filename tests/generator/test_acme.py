@@ -26,7 +26,7 @@ from kcpgitops.rehearsal._controllers.workloads import Workloads
 from kcpgitops.rehearsal._scenarios import _needs_dns_solver_secret
 from kcpgitops.rehearsal._world import Fleet
 from kcpgitops.render import render
-from kcpgitops.schemas import build_schema_dir, check_paths
+from kcpgitops.schemas import check_paths
 from kcpgitops.topology import TopologyError, acme_solver, load_topology, parse_topology, placeholders
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -110,11 +110,6 @@ def test_without_dns01_the_guides_cloudflare_solver_renders_unchanged(repo_root)
         "email": "email@example.com", "apiKeySecretRef": {"name": "cloudflare-api-key-secret", "key": "api-key"}}}}]
     committed = (repo_root / "dist" / "cluster-1" / ISSUER_FILE).read_text()
     assert dump_yaml(issuer) in committed  # byte for byte what is committed (after the generated-file header)
-
-
-@pytest.fixture(scope="module")
-def schema_dir(tmp_path_factory) -> Path:
-    return build_schema_dir(tmp_path_factory.mktemp("acme-schemas"))
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_DNS01))

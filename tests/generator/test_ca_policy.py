@@ -119,13 +119,6 @@ def test_ca_templates_are_fresh_dicts():
     assert kcp_operator_ca_templates()["root-ca"]["spec"]["privateKey"]["rotationPolicy"] == "Never"
 
 
-@pytest.fixture(scope="module")
-def schema_dir(tmp_path_factory) -> Path:
-    from kcpgitops.schemas import build_schema_dir
-
-    return build_schema_dir(tmp_path_factory.mktemp("schemas"))
-
-
 def test_ca_fields_validate_against_the_vendored_crds(rendered, schema_dir, tmp_path):
     from kcpgitops.schemas import validate_paths
 

@@ -48,11 +48,9 @@ def kcp_docs(kcp_render) -> dict[Path, dict]:
 
 
 @pytest.fixture(scope="session")
-def kcp_schema_dir(tmp_path_factory) -> Path:
+def kcp_schema_dir(schema_dir) -> Path:
     """Strict schemas of the core kinds and every vendored CRD (vendor/crds/kcp among them)."""
-    from kcpgitops.schemas import build_schema_dir
-
-    return build_schema_dir(tmp_path_factory.mktemp("kcp-schemas"))
+    return schema_dir
 
 
 @pytest.fixture(scope="session")

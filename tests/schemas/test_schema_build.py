@@ -274,3 +274,26 @@ def test_only_served_versions_get_schemas() -> None:
         }
     }
     assert list(convert_crd(crd=crd)) == ["example.com/widget_v1.json"]
+
+
+def test_a_second_builder_of_one_folder_waits_for_the_first(tmp_path: Path) -> None:
+    # Two builders of one folder (make -j, two test workers) would remove each other's staging folders: the second
+    # waits on out/.lock, then finds the folder current.
+    import fcntl
+    import threading
+
+    crds = tmp_path / "crds"
+    (crds / "sealed").mkdir(parents=True)
+    shutil.copy(SEALED_SECRETS_CRD, crds / "sealed" / "crd.yaml")
+    out = tmp_path / "out"
+    out.mkdir()
+    built: list[Path] = []
+    with open(out / ".lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the first builder, mid-build
+        second = threading.Thread(target=lambda: built.append(build_schema_dir(out, crd_dirs=[crds])))
+        second.start()
+        second.join(timeout=1.0)
+        assert second.is_alive() and not (out / "SOURCES.json").exists()
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    second.join(timeout=60)
+    assert built == [out] and (out / "crds/bitnami.com/sealedsecret_v1alpha1.json").is_file()
