@@ -27,6 +27,7 @@ class Tree:
     docs: dict[str, dict[Path, dict]] = field(default_factory=dict)
     """Cluster -> path relative to argocd/<cluster>/ -> document."""
     _synced: dict[str, list[dict]] = field(default_factory=dict)
+    _parsed: dict[Path, list[dict]] = field(default_factory=dict)
 
     def all_applications(self, cluster: str) -> dict[str, dict]:
         """Every Application in argocd/<cluster>/, including other features' (the `kcp:` section's kcp-ws-*)."""
@@ -52,7 +53,7 @@ class Tree:
         if repo_path not in self._synced:
             directory = self.repo_dir(repo_path)
             files = sorted(directory.rglob("*.yaml")) if directory is not None and directory.is_dir() else []
-            self._synced[repo_path] = [d for path in files for d in _load_all(path)]
+            self._synced[repo_path] = [d for path in files for d in self._load(path)]
         return self._synced[repo_path]
 
     def synced_by(self, app: dict) -> list[dict]:
@@ -63,7 +64,13 @@ class Tree:
         directory = self.repo_dir(source["path"])
         if directory is None or not directory.is_dir():
             return []
-        return [d for path in directory_manifests(directory, source.get("directory", {})) for d in _load_all(path)]
+        return [d for path in directory_manifests(directory, source.get("directory", {})) for d in self._load(path)]
+
+    def _load(self, path: Path) -> list[dict]:
+        # A rendered tree never changes during the session: each file is parsed once (its documents are read-only).
+        if path not in self._parsed:
+            self._parsed[path] = _load_all(path)
+        return self._parsed[path]
 
     def repo_dir(self, repo_path: str) -> Path | None:
         """Where a repo-relative path of the generated trees is in this render; None outside dist/ and argocd/."""
