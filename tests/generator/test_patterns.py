@@ -38,14 +38,25 @@ def _topology(preset: str):
     return load_topology(EXAMPLES / preset / "topology.yaml")
 
 
+class _Trees:
+    """Each preset synthesized to disk when a test first asks for it: a test worker renders only the presets its
+    share of the tests reads."""
+
+    def __init__(self, tmp_path_factory: pytest.TempPathFactory) -> None:
+        self._factory = tmp_path_factory
+        self._made: dict[str, Path] = {}
+
+    def __getitem__(self, preset: str) -> Path:
+        if preset not in self._made:
+            base = self._factory.mktemp(preset)
+            assert synth(topology=EXAMPLES / preset / "topology.yaml", dist=base / "dist", argocd=base / "argocd") == 0
+            self._made[preset] = base
+        return self._made[preset]
+
+
 @pytest.fixture(scope="module")
-def trees(tmp_path_factory) -> dict[str, Path]:
-    out = {}
-    for preset in PRESETS:
-        base = tmp_path_factory.mktemp(preset)
-        assert synth(topology=EXAMPLES / preset / "topology.yaml", dist=base / "dist", argocd=base / "argocd") == 0
-        out[preset] = base
-    return out
+def trees(tmp_path_factory) -> _Trees:
+    return _Trees(tmp_path_factory)
 
 
 @pytest.mark.parametrize("preset", PRESETS)
