@@ -49,6 +49,19 @@ def dump_cached(doc_json: str, dump: Callable[[], str]) -> str:
     return text
 
 
+def cached_json(key: str, compute: Callable[[], Any]) -> Any:
+    """`compute()`'s JSON value, from the cache when it was computed before under `key` (a hash of everything the value
+    depends on: the caller's duty)."""
+    cached = CACHE_DIR / f"{key}.result.json"
+    try:
+        return json.loads(cached.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    text = json.dumps(compute(), allow_nan=False)
+    _store(cached, text)
+    return json.loads(text)
+
+
 def _store(path: Path, text: str) -> None:
     try:
         CACHE_DIR.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -16,10 +17,11 @@ from jsonschema.exceptions import ValidationError, best_match
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
 
-from kcpgitops.schemas._build import CRDS, DEFAULT_KUBERNETES_VERSION
+from kcpgitops.schemas._build import CRDS, DEFAULT_KUBERNETES_VERSION, SOURCES
 from kcpgitops.schemas._core import core_dir_name, core_file_name
 from kcpgitops.schemas._crd import crd_file_name
 from kcpgitops.schemas._yaml import KubeLoader
+from kcpgitops.yaml_cache import cached_json
 
 MANIFEST_SUFFIXES = frozenset({".yaml", ".yml"})
 _GROUP = re.compile(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?")
@@ -79,13 +81,47 @@ def check_paths(
             continue
         for file in manifest_files(path):
             files += 1
-            for index, document, problems in _documents(file):
-                documents += document is not None or bool(problems)
-                found = functools.partial(Finding, file, index, *_identity(document))
-                findings.extend(found(problem) for problem in problems)
-                if document is not None:
-                    findings.extend(_check_document(file=file, index=index, document=document, store=store))
+            try:
+                data = file.read_bytes()
+            except OSError as error:
+                findings.append(Finding(file, 0, "", "", "", f"cannot read file: {error}"))
+                continue
+            checked, found = _check_file(data, store)
+            documents += checked
+            findings.extend(Finding(file, *item) for item in found)
     return Report(findings=tuple(findings), files=files, documents=documents)
+
+
+_CACHED_SIZE = 64 * 1024
+"""Files at least this large (the CRDs Argo CD installs: megabytes, identical in every render) are validated once per
+content and schema folder; the result is kept in the YAML cache (kcpgitops/yaml_cache.py)."""
+_VALIDATOR_CODE = ("_validate.py", "_yaml.py")
+
+
+def _check_file(data: bytes, store: _SchemaStore) -> tuple[int, list[tuple[int, str, str, str, str]]]:
+    """(documents checked, findings as (document, apiVersion, kind, name, message)) of one file's bytes."""
+    if len(data) < _CACHED_SIZE:
+        return _check_bytes(data, store)
+    key = hashlib.sha256(b"\0".join((data, store.stamp(), store.kubernetes_version.encode()))).hexdigest()
+    if key not in _CHECKED:
+        checked, found = cached_json(key, lambda: _check_bytes(data, store))
+        _CHECKED[key] = (checked, [tuple(item) for item in found])
+    return _CHECKED[key]
+
+
+_CHECKED: dict[str, tuple[int, list]] = {}
+
+
+def _check_bytes(data: bytes, store: _SchemaStore) -> tuple[int, list[tuple[int, str, str, str, str]]]:
+    documents, found = 0, []
+    for index, document, problems in _documents(data):
+        documents += document is not None or bool(problems)
+        identity = _identity(document)
+        found.extend((index, *identity, problem) for problem in problems)
+        if document is not None:
+            found.extend((f.document, f.api_version, f.kind, f.name, f.message)
+                         for f in _check_document(file=Path(), index=index, document=document, store=store))
+    return documents, found
 
 
 def manifest_files(path: Path) -> list[Path]:
@@ -111,13 +147,9 @@ def schema_paths(*, schema_dir: Path, api_version: str, kind: str, kubernetes_ve
     return tuple(candidates)
 
 
-def _documents(file: Path) -> Iterator[tuple[int, Any, list[str]]]:
-    """Yield (index, document, load problems) for every YAML document in file."""
-    try:
-        loader = KubeLoader(file.read_bytes())
-    except OSError as error:
-        yield 0, None, [f"cannot read file: {error}"]
-        return
+def _documents(data: bytes) -> Iterator[tuple[int, Any, list[str]]]:
+    """Yield (index, document, load problems) for every YAML document in a file's bytes."""
+    loader = KubeLoader(data)
     index = 0
     try:
         while loader.check_data():
@@ -182,6 +214,20 @@ class _SchemaStore:
     schema_dir: Path
     kubernetes_version: str
     _resolved: dict[tuple[str, str], tuple[Validator | None, str]] = field(default_factory=dict)
+    _stamp: bytes | None = None
+
+    def stamp(self) -> bytes:
+        """What validation results depend on besides the document: the schema folder's SOURCES.json (written last
+        by every build; it names the generator, the inputs and every output's hash) and this validator's code."""
+        if self._stamp is None:
+            try:
+                sources = (self.schema_dir / SOURCES).read_bytes()
+            except OSError:
+                sources = b"no SOURCES.json in " + str(self.schema_dir.resolve()).encode()
+            here = Path(__file__).resolve().parent
+            code = b"".join((here / name).read_bytes() for name in _VALIDATOR_CODE)
+            self._stamp = hashlib.sha256(sources + b"\0" + code).digest()
+        return self._stamp
 
     def validator(self, *, api_version: str, kind: str) -> tuple[Validator | None, str]:
         """Return (validator, "") or (None, why there is none)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,49 @@ def test_each_schema_is_compiled_once(schema_dir: Path, tmp_path: Path) -> None:
     _compile.cache_clear()
     assert validate_paths([tmp_path], schema_dir=schema_dir) == []
     assert _compile.cache_info().misses == 1
+
+
+# --- Large files are validated once per content and schema folder (the CRDs Argo CD installs) ----------------------
+
+def _big_config_map(extra: str = "") -> str:
+    filler = "x" * (70 * 1024)  # over the size from which results are cached
+    return f"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  filler: {filler}\n{extra}"
+
+
+def _config_map_schema_dir(root: Path, *, allow_extra: bool, sources: str) -> Path:
+    # A schema folder as a build leaves it: the schemas, and SOURCES.json naming what they were built from.
+    core = root / "v1.33.0-standalone-strict"
+    core.mkdir(parents=True, exist_ok=True)
+    schema = {"type": "object", "additionalProperties": allow_extra, "properties": {
+        "apiVersion": {"type": "string"}, "kind": {"type": "string"}, "metadata": {"type": "object"},
+        "data": {"type": "object", "additionalProperties": {"type": "string"}}}}
+    (core / "configmap-v1.json").write_text(json.dumps(schema))
+    (root / "SOURCES.json").write_text(sources)
+    return root
+
+
+def test_a_cached_result_names_the_file_it_is_reported_for(schema_dir: Path, tmp_path: Path) -> None:
+    for name in ("first.yaml", "second.yaml"):  # the second is answered from the cache
+        (tmp_path / name).write_text(_big_config_map("unexpected: field\n"))
+        findings = validate_paths([tmp_path / name], schema_dir=schema_dir)
+        assert [(f.file.name, f.kind, f.name) for f in findings] == [(name, "ConfigMap", "big")]
+        assert "unexpected" in findings[0].message
+
+
+def test_a_cached_result_follows_the_content(schema_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text(_big_config_map("unexpected: field\n"))
+    assert validate_paths([path], schema_dir=schema_dir)
+    path.write_text(_big_config_map())
+    assert validate_paths([path], schema_dir=schema_dir) == []
+    path.write_text(_big_config_map("unexpected: again\n"))
+    assert validate_paths([path], schema_dir=schema_dir)
+
+
+def test_a_rebuilt_schema_folder_is_not_answered_from_the_cache(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text(_big_config_map("unexpected: field\n"))
+    strict = _config_map_schema_dir(tmp_path / "schemas", allow_extra=False, sources='{"build": 1}')
+    assert validate_paths([path], schema_dir=strict)
+    lenient = _config_map_schema_dir(tmp_path / "schemas", allow_extra=True, sources='{"build": 2}')
+    assert validate_paths([path], schema_dir=lenient) == []
