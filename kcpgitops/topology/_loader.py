@@ -20,8 +20,8 @@ class TopologyError(Exception):
         super().__init__("\n".join(f"{source}: {p}" for p in problems))
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that rejects duplicate mapping keys instead of keeping the last one."""
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe loader (libyaml's when PyYAML has it) that rejects duplicate mapping keys instead of keeping the last one."""
 
 
 def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
