@@ -208,15 +208,22 @@ class Harness:
     def files(self, directory: str, *, ref: str = "main", hidden: bool = False) -> dict[str, bytes]:
         """name -> content of the files directly under directory at ref (dotfiles such as the bridge's index only if hidden)."""
         listing = git("--git-dir", str(self.bare), "ls-tree", f"{ref}:{directory}", check=False)
-        result = {}
+        wanted: dict[str, str] = {}
         for line in listing.splitlines():
             meta, name = line.split("\t", 1)
-            if meta.split()[1] != "blob" or (name.startswith(".") and not hidden):
-                continue
-            blob = subprocess.run(
-                ["git", "--git-dir", str(self.bare), "cat-file", "blob", f"{ref}:{directory}/{name}"], capture_output=True, check=True
-            )
-            result[name] = blob.stdout
+            if meta.split()[1] == "blob" and (hidden or not name.startswith(".")):
+                wanted[name] = meta.split()[2]
+        if not wanted:
+            return {}
+        # One `cat-file --batch` for every blob: "<oid> blob <size>\n<content>\n" per object, in the order asked.
+        out = subprocess.run(["git", "--git-dir", str(self.bare), "cat-file", "--batch"], capture_output=True, check=True,
+                             input="".join(f"{oid}\n" for oid in wanted.values()).encode()).stdout
+        result, pos = {}, 0
+        for name in wanted:
+            end = out.index(b"\n", pos)
+            size = int(out[pos:end].split()[2])
+            result[name] = out[end + 1 : end + 1 + size]
+            pos = end + 1 + size + 1
         return result
 
     def repository_bytes(self) -> bytes:
