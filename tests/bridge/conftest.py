@@ -37,3 +37,12 @@ def harness(tmp_path: Path, pki: Pki) -> Iterator[Harness]:
         yield h
     finally:
         h.stop()
+
+
+@pytest.fixture(autouse=True)
+def short_push_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rejected push waits 0.5 s and more before its retry (bridge/_git.py): what the tests check is the retry,
+    not the wait, so in-process runs wait 10 ms instead (a bridge started as a process keeps the real backoff)."""
+    import bridge._git
+
+    monkeypatch.setattr(bridge._git, "_BACKOFF_BASE", 0.01)
