@@ -8,9 +8,11 @@ cache directory everything still works, just slower.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,7 +27,7 @@ CACHE_DIR = Path(os.environ.get("KCP_CACHE_DIR", Path(__file__).resolve().parent
 def load_documents(path: Path, *, loader: type = SAFE_LOADER) -> list[Any]:
     """All documents of a YAML file (empty ones included as None), JSON-compatible values only."""
     data = path.read_bytes()
-    key = hashlib.sha256(data + b"\0" + loader.__name__.encode()).hexdigest()
+    key = hashlib.sha256(data + b"\0" + _loader_identity(loader)).hexdigest()
     cached = CACHE_DIR / f"{key}.json"
     try:
         return json.loads(cached.read_text(encoding="utf-8"))
@@ -35,6 +37,18 @@ def load_documents(path: Path, *, loader: type = SAFE_LOADER) -> list[Any]:
     text = json.dumps(docs, allow_nan=False)  # raises on values with no JSON form (binary, NaN, datetimes)
     _store(cached, text)
     return json.loads(text)
+
+
+@functools.cache
+def _loader_identity(loader: type) -> bytes:
+    """The loader's name, and for a loader of this project its module's source, so that changing how a loader
+    constructs values (duplicate keys, timestamps) never reads what the old code made."""
+    name = f"{loader.__module__}.{loader.__qualname__}".encode()
+    module = sys.modules.get(loader.__module__)
+    source = Path(getattr(module, "__file__", "") or "")
+    if source.is_file() and source.resolve().is_relative_to(Path(__file__).resolve().parent):
+        name += b"\0" + hashlib.sha256(source.read_bytes()).digest()
+    return name
 
 
 def dump_cached(doc_json: str, dump: Callable[[], str]) -> str:

@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kcpgitops.schemas._yaml import KubeLoader
+from kcpgitops.yaml_cache import load_documents
 
 DRAFT4 = "http://json-schema.org/draft-04/schema#"
 _SCHEMA_MAPS = ("properties", "patternProperties", "definitions")
@@ -18,7 +17,7 @@ _LOGIC = frozenset({"not", "allOf", "anyOf", "oneOf"})
 
 def crd_documents(*, path: Path) -> Iterator[dict[str, Any]]:
     """Yield every CustomResourceDefinition in a YAML file, including items of a List."""
-    for document in yaml.load_all(path.read_bytes(), Loader=KubeLoader):
+    for document in load_documents(path, loader=KubeLoader):
         if not isinstance(document, dict):
             continue
         candidates = document.get("items") if isinstance(document.get("items"), list) else [document]

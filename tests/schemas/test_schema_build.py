@@ -292,7 +292,7 @@ def test_a_second_builder_of_one_folder_waits_for_the_first(tmp_path: Path) -> N
         fcntl.flock(lock, fcntl.LOCK_EX)  # the first builder, mid-build
         second = threading.Thread(target=lambda: built.append(build_schema_dir(out, crd_dirs=[crds])))
         second.start()
-        second.join(timeout=1.0)
+        second.join(timeout=0.5)
         assert second.is_alive() and not (out / "SOURCES.json").exists()
         fcntl.flock(lock, fcntl.LOCK_UN)
     second.join(timeout=60)
