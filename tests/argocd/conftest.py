@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from kcpgitops.topology import Topology, load_topology
+from kcpgitops.yaml_cache import load_documents
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -124,7 +125,7 @@ def directory_manifests(directory: Path, options: dict) -> list[Path]:
 
 
 def _load_all(path: Path) -> list[dict]:
-    return [d for d in yaml.load_all(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) if d]
+    return [d for d in load_documents(path) if d]  # through the YAML cache: the CRD files are megabytes
 
 
 def _read(argocd: Path, cluster: str) -> dict[Path, dict]:

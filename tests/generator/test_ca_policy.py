@@ -22,6 +22,7 @@ from charts.ca_policy import (
     kcp_operator_ca_templates,
 )
 from kcpgitops.cli import synth
+from kcpgitops.yaml_cache import load_documents
 from kcpmodel import root_shard_certificates
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,7 +30,7 @@ FIVE_CLUSTERS = ROOT / "tests" / "generator" / "fixtures" / "five-clusters.yaml"
 
 
 def _documents(tree: Path) -> list[dict]:
-    return [doc for path in sorted(tree.rglob("*.yaml")) for doc in yaml.load_all(path.read_text(), Loader=yaml.CSafeLoader) if doc]
+    return [doc for path in sorted(tree.rglob("*.yaml")) for doc in load_documents(path) if doc]
 
 
 @pytest.fixture(scope="module", params=["default", "five-clusters"])

@@ -16,6 +16,7 @@ from kcpgitops.cli import synth
 from kcpgitops.output import SYNC_WAVE, Key, key_of, manifest_path, references, secrets_produced, write_trees
 from kcpgitops.render import render
 from kcpgitops.topology import load_topology
+from kcpgitops.yaml_cache import load_documents
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -35,7 +36,7 @@ def _trees_equal(a: Path, b: Path) -> list[str]:
 def test_every_file_holds_exactly_one_resource(default_trees):
     for tree in default_trees.values():
         for path in _yaml_files(tree):
-            docs = [d for d in yaml.load_all(path.read_text(), Loader=yaml.CSafeLoader) if d]
+            docs = [d for d in load_documents(path) if d]
             assert len(docs) == 1, path
 
 
@@ -106,7 +107,7 @@ def _is_public_ca_certificate(value: str) -> bool:
 def test_no_secret_carries_plain_text_data_other_than_public_ca_certificates(default_trees):
     for tree in default_trees.values():
         for path in _yaml_files(tree):
-            doc = yaml.load(path.read_text(), Loader=yaml.CSafeLoader)
+            [doc] = [d for d in load_documents(path) if d]
             if doc["kind"] != "Secret":
                 continue
             assert "stringData" not in doc, path
