@@ -11,7 +11,7 @@ export CDK8S_CHECK_UPGRADE := false
 export PYTHONDONTWRITEBYTECODE :=
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup synth cdk8s-synth validate check check-rendered diff rehearse apply-kcp lint images test imports vendor-operator bench clean
+.PHONY: setup synth cdk8s-synth validate check check-rendered diff rehearse apply-kcp lint images test pytest imports vendor-operator bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -83,7 +83,12 @@ test: setup
 	@$(MAKE) --no-print-directory -j4 --output-sync=target lint check-rendered validate check
 	@$(MAKE) --no-print-directory rehearse
 	mkdir -p build && $(PY) -m kcpgitops diff --base HEAD --output build/rendered-diff.md
-	$(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist worksteal
+	@$(MAKE) --no-print-directory pytest
+
+# The pytest suite alone (the last phase of `make test`); PYTEST_ARGS adds options, e.g. PYTEST_ARGS='-k bridge'.
+PYTEST_ARGS ?=
+pytest: setup
+	$(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 # Re-render the vendored kcp-operator config with the pinned kustomize (after refreshing vendor/kcp-operator-*/config).
 vendor-operator: setup
