@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kcpgitops.cli import synth
 from kcpgitops.topology import TopologyError, load_topology, parse_topology
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -156,11 +157,17 @@ RENDER_TIME = {"unvendored-etcd-druid.yaml": ("versions.etcdDruid", "no CRDs ven
                                   "bridge-path-and-bridge-block.yaml", "lb-class-on-operator-cluster.yaml",
                                   "etcd-gc-period-not-longer-than-delta.yaml", "sched-request-over-default-limit.yaml",
                                   *RENDER_TIME])
-def test_bad_topology_exits_non_zero_and_leaves_previous_output_untouched(repo_root, tmp_path, name):
-    dist, argocd = tmp_path / "dist", tmp_path / "argocd"
-    (dist / "cluster-1").mkdir(parents=True)
-    marker = dist / "cluster-1" / "previous.yaml"
-    marker.write_text("previous: output\n")
+def test_bad_topology_exits_non_zero_and_leaves_previous_output_untouched(tmp_path, name, capsys):
+    # The render entry point main.py calls, in this process (test_main_py_... below runs main.py as a process).
+    dist, argocd = _previous_output(tmp_path)
+    assert synth(topology=FIXTURES / "bad" / name, dist=dist, argocd=argocd) == 1
+    assert {**EXPECTED, **RENDER_TIME}[name][0] in capsys.readouterr().err
+    _assert_previous_output_untouched(tmp_path)
+
+
+@pytest.mark.parametrize("name", ["unknown-key.yaml", *RENDER_TIME])
+def test_main_py_process_exits_1_without_a_traceback_and_writes_nothing(repo_root, tmp_path, name):
+    dist, argocd = _previous_output(tmp_path)
     result = subprocess.run(
         [sys.executable, "main.py"],
         cwd=repo_root,
@@ -170,8 +177,20 @@ def test_bad_topology_exits_non_zero_and_leaves_previous_output_untouched(repo_r
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and {**EXPECTED, **RENDER_TIME}[name][0] in result.stderr
-    assert marker.read_text() == "previous: output\n"
-    assert not argocd.exists()
+    _assert_previous_output_untouched(tmp_path)
+
+
+def _previous_output(tmp_path: Path) -> tuple[Path, Path]:
+    """dist/ holding an earlier render's file, no argocd/ yet."""
+    dist, argocd = tmp_path / "dist", tmp_path / "argocd"
+    (dist / "cluster-1").mkdir(parents=True)
+    (dist / "cluster-1" / "previous.yaml").write_text("previous: output\n")
+    return dist, argocd
+
+
+def _assert_previous_output_untouched(tmp_path: Path) -> None:
+    assert (tmp_path / "dist" / "cluster-1" / "previous.yaml").read_text() == "previous: output\n"
+    assert not (tmp_path / "argocd").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]
 
 
