@@ -653,18 +653,35 @@ class _Index:
     """Application name -> key -> live object."""
     owner: dict[Key, str] = field(default_factory=dict)
     """Key -> Application name (to move objects between Applications)."""
+    watchers: dict[Key, set[str]] = field(default_factory=dict)
+    """Key -> the Applications whose manifests name it (it is in their comparison even when they do not track it)."""
+    touched: dict[str, int] = field(default_factory=dict)
+    """Application name -> the event number of the last change to an object it tracks or its manifests name: while
+    it stays, nothing on this cluster that the Application's comparison reads has changed."""
+    events: int = 0
+    """Events seen so far."""
 
     def update(self, event: str, obj: dict) -> None:
         key = _obj_key(obj)
+        self.events += 1
+        for app in self.watchers.get(key, ()):
+            self.touched[app] = self.events
         previous = self.owner.pop(key, None)
         if previous is not None:
             self.by_app[previous].pop(key, None)
+            self.touched[previous] = self.events
         if event == "DELETED" or obj["metadata"].get("ownerReferences"):
             return
         parsed = _parse_tracking(str(_annotations(obj).get(TRACKING_ID, "")))
         if parsed is not None:
             self.by_app.setdefault(parsed[0], {})[key] = obj
             self.owner[key] = parsed[0]
+            self.touched[parsed[0]] = self.events
+
+    def watch(self, app: str, keys: Iterable[Key]) -> None:
+        """Count changes to these keys as changes to the Application's comparison."""
+        for key in keys:
+            self.watchers.setdefault(key, set()).add(app)
 
 
 # -- the controller --------------------------------------------------------------------------------------------
@@ -924,17 +941,23 @@ class ArgoCd:
         dest = self._destination(cluster, app)
         api = dest.api
         sha, objects, error, source_type = self._manifests(app, source, revision, dest.namespace)
-        # Fast path: nothing at all changed on either cluster since the last comparison (a quiet tick).
-        quiet_key = (id(api), api.revision if api is not None else -1, cluster.api.revision, sha, id(objects),
-                     app["metadata"].get("resourceVersion"), id(source), self._lua_version, dest.invalid, dest.unreachable)
+        # Fast path: nothing this comparison reads changed since the last one. On the destination that is the objects
+        # the Application tracks and those its manifests name (the index counts their changes); on Argo CD's own
+        # cluster, the Application, its project and the settings (argocd-cm, cluster Secrets: in the destination).
+        index = self._index(api) if api is not None else None
+        quiet_key = (id(api), index.touched.get(app_name, 0) if index is not None else -1,
+                     api.schema_revision if api is not None else -1, sha, id(objects), app["metadata"].get("resourceVersion"),
+                     id(source), self._lua_version, dest.server, dest.name, dest.namespace, dest.invalid, dest.unreachable,
+                     project["metadata"].get("uid"), project["metadata"].get("resourceVersion"))
         if memo.compare is not None and memo.quiet_key == quiet_key and error == "":
             return memo.compare
         namespaced = (lambda g, k: api.is_namespaced(g, k)) if api is not None else (lambda g, k: True)
         schema = (id(api), api.schema_revision if api is not None else -1)
         targets, hooks, target_keys, repeated = self._targets(objects or (), app_name, dest.namespace, namespaced, schema)
         live: dict[Key, dict] = {}
-        if api is not None:
-            live = dict(self._index(api).by_app.get(app_name, {}))
+        if index is not None:
+            index.watch(app_name, target_keys)
+            live = dict(index.by_app.get(app_name, {}))
             for key in target_keys:
                 if key not in live:
                     found = api.peek(key)
