@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,7 +85,17 @@ def imports_of(name: str, tree: ast.Module, files: dict[str, Path]) -> Iterator[
 
 
 def parse(files: dict[str, Path]) -> dict[str, ast.Module]:
-    return {name: ast.parse(path.read_text(encoding="utf-8"), str(path)) for name, path in files.items()}
+    return {name: _parsed(path) for name, path in files.items()}
+
+
+@functools.cache
+def _parsed_text(text: str, filename: str) -> ast.Module:
+    # The three rules read the same modules: each file is parsed once per content (the trees are only read).
+    return ast.parse(text, filename)
+
+
+def _parsed(path: Path) -> ast.Module:
+    return _parsed_text(path.read_text(encoding="utf-8"), str(path))
 
 
 def private_imports(files: dict[str, Path]) -> list[str]:
