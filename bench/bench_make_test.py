@@ -14,6 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _speed import reference_loop, speed_line
+
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_SECONDS = 180.0
 PHASES = ("lint", "check-rendered", "validate", "check", "rehearse")
@@ -25,24 +27,9 @@ def _timed(argv: list[str]) -> tuple[float, int]:
     return time.perf_counter() - start, code
 
 
-REFERENCE_SECONDS = 0.65
-"""The reference loop's CPU time on a quiet project machine. The shared hosts vary by a fifth and more from minute to
-minute (0.65 s to 1.0 s seen on 2026-12-02); a run whose loop takes longer ran on a slower machine, and its total is
-also shown scaled to the reference speed (roughly: waiting on disk and network does not scale)."""
-
-
-def _reference_loop() -> float:
-    """CPU seconds of a fixed pure-Python loop: how fast this machine is right now."""
-    start = time.process_time()
-    total = 0
-    for number in range(20_000_000):
-        total += number
-    return time.process_time() - start
-
-
 def main() -> int:
     subprocess.run(["make", "-s", "setup"], cwd=ROOT, check=True)
-    before = _reference_loop()
+    before = reference_loop()
     total = 0.0
     steps = [(phase, ["make", "-s", phase]) for phase in PHASES]
     steps.append(("diff", ["make", "-s", "diff", "BASE=HEAD"]))
@@ -58,9 +45,7 @@ def main() -> int:
         print(f"{label:<15} {wall:6.1f} s  exit {code}")
     verdict = "within" if total <= TARGET_SECONDS else "OVER"
     print(f"make test total: {total:.1f} s ({verdict} the {TARGET_SECONDS:.0f} s target)")
-    speed = (before + _reference_loop()) / 2
-    print(f"reference loop: {speed:.2f} s before and after (about {REFERENCE_SECONDS} s on a quiet machine): "
-          f"{total * REFERENCE_SECONDS / speed:.0f} s at that speed")
+    print(speed_line(total, (before + reference_loop()) / 2))
     return 0
 
 
