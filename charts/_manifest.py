@@ -9,7 +9,9 @@ from constructs import Construct
 def manifest(scope: Construct, doc: dict) -> ApiObject:
     """Add `doc` to `scope` as an ApiObject whose construct id is its kind, namespace and name."""
     meta = doc["metadata"]
-    construct_id = "-".join(p for p in (doc["kind"], meta.get("namespace", ""), meta["name"]) if p)
+    # Joined with '.', which neither a kind nor a namespace holds, so two objects never share an id ('-' did: a
+    # Secret "b-c" in namespace "a" and a Secret "c" in namespace "a-b").
+    construct_id = ".".join(p for p in (doc["kind"], meta.get("namespace", ""), meta["name"]) if p)
     obj = ApiObject(
         scope,
         construct_id,

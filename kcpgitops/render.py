@@ -89,7 +89,7 @@ def render(topology: Topology, *, topology_path: Path | None = None) -> Rendered
         rendered.manifests[name] = _documents(chart)
     for cluster in topology.clusters:
         # argocd/<cluster>/<section>/...: keyed by that directory, so `files("argocd")` keeps the sections apart.
-        tree = ArgoCdTree(app, f"argocd-{cluster.name}", topology=topology, cluster=cluster.name,
+        tree = ArgoCdTree(app, f"argocd.{cluster.name}", topology=topology, cluster=cluster.name,
                           dist_docs=rendered.manifests[cluster.name])
         for section, docs in tree.documents().items():
             rendered.applications[f"{cluster.name}/{section}"] = docs

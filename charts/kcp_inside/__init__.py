@@ -67,7 +67,7 @@ def render_kcp(scope: Construct, topology: Topology) -> KcpRendered:
     grouped = objects_by_workspace(objects)
     relative: dict = {}
     for path, objs in grouped.items():
-        chart = KcpWorkspaceChart(scope, f"kcp-workspace-{workspace_dir(path).replace('/', '.')}", objects=objs)
+        chart = KcpWorkspaceChart(scope, f"kcp-workspace.{workspace_dir(path).replace('/', '.')}", objects=objs)
         docs = {(d["kind"], d["metadata"]["name"]): d for d in chart.to_json()}
         for obj in objs:
             doc = docs[(obj.key.kind, obj.key.name)]
@@ -82,7 +82,7 @@ def render_kcp(scope: Construct, topology: Topology) -> KcpRendered:
         JOB_SECTION: job_objects(topology, paths),
     }
     for section, docs in sections.items():
-        chart = KcpArgoCdChart(scope, f"kcp-argocd-{section}", docs=docs)
+        chart = KcpArgoCdChart(scope, f"kcp-argocd.{section}", docs=docs)
         out.argocd[section] = list(chart.to_json())
     return out
 

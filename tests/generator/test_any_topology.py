@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kcpgitops.check import check_tree
@@ -73,7 +73,25 @@ def topologies(draw) -> dict:
     return data
 
 
+def _shards_named_like_fixed_objects() -> dict:
+    """Found by this property on 2026-12-02: a shard named "ca" took the construct id of the etcd CA (`etcd-ca`).
+    Its neighbours: "namespace-ca" (`etcd-namespace-ca`) and "certs-ca" (`etcd-certs-ca`, the etcd certificates of "ca"),
+    and a cluster named "argocd-a" (`argocd-a`, the Argo CD objects of cluster "a")."""
+    return {
+        "domain": "kcp.corp.internal", "namespace": "kcp",
+        "clusters": [{"name": "a", "region": "r-a", "git": {"repoURL": "https://git.corp.internal/kcp/gitops.git", "branch": "main"}},
+                     {"name": "argocd-a", "region": "r-b", "git": {"repoURL": "https://git.corp.internal/kcp/gitops.git", "branch": "main"}}],
+        "rootShard": {"name": "ca", "cluster": "a"},
+        "shards": [{"name": "namespace-ca", "cluster": "a"}, {"name": "certs-ca", "cluster": "a"}, {"name": "etcd", "cluster": "argocd-a"}],
+        "frontProxy": {"certificate": "acme", "port": 443, "acme": {"email": "platform@acme.io", "cloudflare": {"email": "dns@acme.io"}}},
+        "etcd": {"replicas": 1, "quota": "2Gi"}, "oidc": None,
+        "argocd": {"namespace": "argocd", "project": "kcp", "prune": False, "selfHeal": False, "retry": {"limit": 0}},
+        "bridge": {"mode": "objects", "gitAuth": "token", "image": "registry.acme.io/kcp/bridge:1.0.0"},
+    }
+
+
 # Each example renders, validates and checks a whole tree (~2 s): 4 by default, 60 with HYPOTHESIS_PROFILE=thorough.
+@example(data=_shards_named_like_fixed_objects())
 @settings(max_examples=60 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 4, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(topologies())
