@@ -84,6 +84,7 @@ def check_paths(
             try:
                 data = file.read_bytes()
             except OSError as error:
+                documents += 1  # counted as one document with a problem, as an unparsable one is
                 findings.append(Finding(file, 0, "", "", "", f"cannot read file: {error}"))
                 continue
             checked, found = _check_file(data, store)
