@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,25 @@ def strict_schema_findings(schema_dir):
         return [f.message for f in report.findings], report.documents
 
     return findings
+
+
+@pytest.fixture
+def previous_output(tmp_path) -> tuple[dict[str, Path], Callable[[], None]]:
+    """Output trees holding a previous render's marker, and a check that they are exactly as before.
+
+    The marker file keeps its text, no argocd/ tree appears and nothing else is created next to them: what "bad input
+    writes nothing" means for main.py and `synth` (a fixture because conftest helpers cannot be imported in importlib
+    mode).
+    """
+    trees = {"dist": tmp_path / "out" / "dist", "argocd": tmp_path / "out" / "argocd"}
+    marker = trees["dist"] / "cluster-1" / "previous.yaml"
+    marker.parent.mkdir(parents=True)
+    marker.write_text("previous: output\n")
+
+    def unchanged() -> None:
+        assert marker.read_text() == "previous: output\n"
+        assert not trees["argocd"].exists()
+        assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["dist"]
+        assert [p for p in trees["dist"].rglob("*") if p.is_file()] == [marker]
+
+    return trees, unchanged

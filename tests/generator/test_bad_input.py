@@ -157,41 +157,28 @@ RENDER_TIME = {"unvendored-etcd-druid.yaml": ("versions.etcdDruid", "no CRDs ven
                                   "bridge-path-and-bridge-block.yaml", "lb-class-on-operator-cluster.yaml",
                                   "etcd-gc-period-not-longer-than-delta.yaml", "sched-request-over-default-limit.yaml",
                                   *RENDER_TIME])
-def test_bad_topology_exits_non_zero_and_leaves_previous_output_untouched(tmp_path, name, capsys):
+def test_bad_topology_exits_non_zero_and_leaves_previous_output_untouched(previous_output, name, capsys):
     # The render entry point main.py calls, in this process (test_main_py_... below runs main.py as a process).
-    dist, argocd = _previous_output(tmp_path)
-    assert synth(topology=FIXTURES / "bad" / name, dist=dist, argocd=argocd) == 1
+    trees, unchanged = previous_output
+    assert synth(topology=FIXTURES / "bad" / name, **trees) == 1
     assert {**EXPECTED, **RENDER_TIME}[name][0] in capsys.readouterr().err
-    _assert_previous_output_untouched(tmp_path)
+    unchanged()
 
 
 @pytest.mark.parametrize("name", ["unknown-key.yaml", *RENDER_TIME])
-def test_main_py_process_exits_1_without_a_traceback_and_writes_nothing(repo_root, tmp_path, name):
-    dist, argocd = _previous_output(tmp_path)
+def test_main_py_process_exits_1_without_a_traceback_and_writes_nothing(repo_root, previous_output, name):
+    trees, unchanged = previous_output
     result = subprocess.run(
         [sys.executable, "main.py"],
         cwd=repo_root,
-        env={"KCP_TOPOLOGY": str(FIXTURES / "bad" / name), "CDK8S_OUTDIR": str(dist), "KCP_ARGOCD_OUTDIR": str(argocd), "PATH": os.environ["PATH"]},
+        env={"KCP_TOPOLOGY": str(FIXTURES / "bad" / name), "CDK8S_OUTDIR": str(trees["dist"]),
+             "KCP_ARGOCD_OUTDIR": str(trees["argocd"]), "PATH": os.environ["PATH"]},
         capture_output=True,
         text=True,
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and {**EXPECTED, **RENDER_TIME}[name][0] in result.stderr
-    _assert_previous_output_untouched(tmp_path)
-
-
-def _previous_output(tmp_path: Path) -> tuple[Path, Path]:
-    """dist/ holding an earlier render's file, no argocd/ yet."""
-    dist, argocd = tmp_path / "dist", tmp_path / "argocd"
-    (dist / "cluster-1").mkdir(parents=True)
-    (dist / "cluster-1" / "previous.yaml").write_text("previous: output\n")
-    return dist, argocd
-
-
-def _assert_previous_output_untouched(tmp_path: Path) -> None:
-    assert (tmp_path / "dist" / "cluster-1" / "previous.yaml").read_text() == "previous: output\n"
-    assert not (tmp_path / "argocd").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]
+    unchanged()
 
 
 def test_unknown_key_message_lists_the_allowed_keys():
