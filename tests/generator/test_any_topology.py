@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from kcpgitops.check import check_tree
 from kcpgitops.cli import synth
-from kcpgitops.schemas import build_schema_dir, validate_paths
+from kcpgitops.schemas import validate_paths
 from kcpgitops.topology import load_topology
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,7 +95,7 @@ def _shards_named_like_fixed_objects() -> dict:
 @settings(max_examples=60 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 4, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(topologies())
-def test_every_valid_topology_renders_validates_and_checks_clean(tmp_path_factory, data):
+def test_every_valid_topology_renders_validates_and_checks_clean(tmp_path_factory, schema_dir, data):
     repo = tmp_path_factory.mktemp("repo")
     (repo / "topology.yaml").write_text(yaml.safe_dump(data))
     (repo / "certs").mkdir()
@@ -104,7 +104,7 @@ def test_every_valid_topology_renders_validates_and_checks_clean(tmp_path_factor
     # Clusters with their own `git.path` (rendered/<cluster>) are rendered where those paths point.
     dist = repo / ("rendered" if "path" in data["clusters"][0]["git"] else "dist")
     assert synth(topology=repo / "topology.yaml", dist=dist, argocd=repo / "argocd") == 0
-    findings = validate_paths([dist, repo / "argocd"], schema_dir=build_schema_dir(ROOT / "build" / "schemas"))
+    findings = validate_paths([dist, repo / "argocd"], schema_dir=schema_dir)
     assert [str(f) for f in findings] == []
     topology = load_topology(repo / "topology.yaml")
     problems = check_tree(topology=topology, dist=dist, argocd=repo / "argocd", repo_root=repo)
